@@ -1,0 +1,69 @@
+namespace Docusign.Emulator;
+
+/// <summary>
+/// Settings of one emulated Docusign account, its OAuth integration and the service-protection limits.
+/// Bound from configuration section <c>Docusign:Emulator</c> by the executable.
+/// </summary>
+public sealed record DocusignEmulatorOptions
+{
+    /// <summary>The well-known account GUID the emulator uses unless told otherwise (stable so configs can name it).</summary>
+    public const string DefaultAccountId = "0b9d4c1e-5f3a-4e7b-9c2d-7a1f00d0c051";
+
+    /// <summary>TCP port on 127.0.0.1; 0 picks any free port.</summary>
+    public int Port { get; init; }
+
+    public string AccountId { get; init; } = DefaultAccountId;
+    public string AccountName { get; init; } = "ProvisioningBus Emulated Account";
+
+    /// <summary>Integration key (OAuth client id) accepted by <c>POST /oauth/token</c>.</summary>
+    public string ClientId { get; init; } = "emulator-integration-key";
+    public string ClientSecret { get; init; } = "emulator-secret-key";
+
+    /// <summary>The refresh token that is valid when the emulator starts (and after a reset).</summary>
+    public string InitialRefreshToken { get; init; } = "emulator-initial-refresh-token";
+
+    /// <summary>Access-token lifetime; Docusign's Authorization Code Grant gives 8 hours (expires_in 28800).</summary>
+    public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromHours(8);
+
+    /// <summary>The administrator who consented: the user the tokens belong to (seeded into the account).</summary>
+    public string AdminUserName { get; init; } = "Emulator Admin";
+    public string AdminEmail { get; init; } = "admin@emulator.invalid";
+
+    /// <summary>Whether the token's user is an account administrator; false makes user/group calls fail with USER_LACKS_PERMISSIONS.</summary>
+    public bool TokenUserIsAdmin { get; init; } = true;
+
+    /// <summary>Requests per account per clock hour (Docusign default 3,000).</summary>
+    public int HourlyLimit { get; init; } = 3000;
+
+    /// <summary>Requests per 30-second burst window (Docusign: 200 developer, 500 production).</summary>
+    public int BurstLimit { get; init; } = 500;
+
+    public TimeSpan BurstWindow { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// HTTP status for HOURLY_/BURST_ limit errors: 429 since Docusign's 2026 change, 400 before it
+    /// (fact sheet §4.4). Set 400 to exercise the legacy behaviour.
+    /// </summary>
+    public int RateLimitStatusCode { get; init; } = 429;
+
+    /// <summary>
+    /// Time runs this many times faster than the wall clock (e.g. 3600: an hourly window passes in one second).
+    /// Ignored when <see cref="TimeProvider"/> is set.
+    /// </summary>
+    public double TimeScale { get; init; } = 1;
+
+    /// <summary>Clock for token expiry and rate-limit windows; tests pass a fake or shared scaled clock.</summary>
+    public TimeProvider? TimeProvider { get; init; }
+
+    /// <summary>Faults active from the start (see also <c>POST /_emulator/faults</c>).</summary>
+    public EmulatorFaultSettings Faults { get; init; } = new();
+
+    /// <summary>How a re-POST of a closed user's userName+email reactivates it (fact sheet §1.7: unverified which happens).</summary>
+    public ClosedUserReactivation ClosedUserReactivation { get; init; } = ClosedUserReactivation.SameUserId;
+
+    /// <summary>Most request-log entries kept (oldest dropped first).</summary>
+    public int RequestLogCapacity { get; init; } = 20_000;
+
+    /// <summary>Writes ASP.NET Core logs to the console (the executable turns this on).</summary>
+    public bool EnableConsoleLogging { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace Docusign.Emulator.Infrastructure;
+
+internal enum FaultKind
+{
+    None,
+    ServerError,
+    Timeout,
+    DropConnection,
+}

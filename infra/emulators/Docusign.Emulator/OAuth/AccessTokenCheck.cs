@@ -1,0 +1,9 @@
+namespace Docusign.Emulator.OAuth;
+
+internal enum AccessTokenCheck
+{
+    Valid,
+    Missing,
+    Invalid,
+    Expired,
+}

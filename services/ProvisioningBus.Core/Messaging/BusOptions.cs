@@ -1,0 +1,18 @@
+namespace ProvisioningBus.Core.Messaging;
+
+/// <summary>Where messages travel. Bound from the <c>RabbitMq</c> configuration section.</summary>
+public sealed class BusOptions
+{
+    public const string SectionName = "RabbitMq";
+
+    /// <summary>
+    /// <c>amqp://user:password@host:port/vhost</c>. Empty selects the in-memory transport, which is only
+    /// right for the single-process embedded default: messages do not survive the process.
+    /// </summary>
+    public string? Uri { get; set; }
+
+    /// <summary>Messages a consumer endpoint may hold unacknowledged at once.</summary>
+    public int PrefetchCount { get; set; } = 32;
+
+    public bool UsesRabbitMq => !string.IsNullOrWhiteSpace(Uri);
+}

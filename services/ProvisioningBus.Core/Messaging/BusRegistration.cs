@@ -1,0 +1,56 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ProvisioningBus.Core.Messaging;
+
+public static class BusRegistration
+{
+    /// <summary>
+    /// Registers MassTransit on RabbitMQ (durable quorum queues, publisher confirms) when <c>RabbitMq:Uri</c> is set,
+    /// otherwise on the in-memory transport for the single-process embedded default.
+    /// </summary>
+    public static IServiceCollection AddProvisioningBus(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        Action<IBusRegistrationConfigurator>? addConsumers = null)
+    {
+        services.AddOptions<BusOptions>().Bind(configuration.GetSection(BusOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BusOptions>, BusOptionsValidator>();
+
+        var options = configuration.GetSection(BusOptions.SectionName).Get<BusOptions>() ?? new BusOptions();
+        services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            addConsumers?.Invoke(bus);
+
+            if (options.UsesRabbitMq && Uri.TryCreate(options.Uri, UriKind.Absolute, out _))
+            {
+                var address = RabbitMqAddress.Parse(options.Uri!);
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(address.Host, address.Port, address.VirtualHost, host =>
+                    {
+                        host.Username(address.UserName);
+                        host.Password(address.Password);
+                        // Publish returns only once the broker confirmed the message: the gateway relies on it
+                        // to answer PingOne 200 only for batches that are safely on the broker.
+                        host.PublisherConfirmation = true;
+                        if (address.UseTls)
+                        {
+                            host.UseSsl(ssl => ssl.ServerName = address.Host);
+                        }
+                    });
+                    cfg.PrefetchCount = options.PrefetchCount;
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+        return services;
+    }
+}

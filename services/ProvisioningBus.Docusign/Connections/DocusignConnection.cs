@@ -1,0 +1,13 @@
+namespace ProvisioningBus.Docusign;
+
+/// <summary>The per-connection singletons: options, token cache and rate budget (keyed by connection name in DI).</summary>
+internal sealed class DocusignConnection(string name, DocusignConnectionOptions options, DocusignTokenManager tokens, DocusignRateBudget budget)
+{
+    public string Name { get; } = name;
+
+    public DocusignConnectionOptions Options { get; } = options;
+
+    public DocusignTokenManager Tokens { get; } = tokens;
+
+    public DocusignRateBudget Budget { get; } = budget;
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+
+namespace ProvisioningBus.Docusign;
+
+/// <summary>
+/// Reads the rate-limit headers into the connection's budget. On 429, or on a 400 whose errorCode starts with
+/// HOURLY_ or BURST_ (Docusign answered 400 before its 2026 change, fact sheet §4.4), waits for the window and
+/// retries: hourly until X-RateLimit-Reset (or the next top of the hour), burst for the 30-second window.
+/// Waits use the injected <see cref="TimeProvider"/>.
+/// </summary>
+internal sealed class DocusignRateLimitHandler(
+    DocusignRateBudget budget,
+    DocusignConnectionOptions options,
+    TimeProvider timeProvider,
+    ILogger logger) : DelegatingHandler
+{
+    private static readonly AsyncLocal<bool> s_waitsSuppressed = new();
+
+    /// <summary>Within the returned scope, rate limits fail fast instead of waiting (Test Connection).</summary>
+    public static IDisposable SuppressWaits()
+    {
+        var previous = s_waitsSuppressed.Value;
+        s_waitsSuppressed.Value = true;
+        return new Restore(previous);
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var pause = budget.WaitBeforeSending(timeProvider.GetUtcNow());
+            if (pause > TimeSpan.Zero && !s_waitsSuppressed.Value && pause <= options.MaxRateLimitWait)
+            {
+                logger.LogInformation("Docusign connection {Connection}: pacing, waiting {Wait} for the rate-limit window", options.Name, pause);
+                await Task.Delay(pause, timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var now = timeProvider.GetUtcNow();
+            budget.Observe(response, now);
+
+            var errorCode = await RateLimitErrorCodeAsync(response).ConfigureAwait(false);
+            if (errorCode is null)
+            {
+                return response;
+            }
+
+            var wait = WaitFor(errorCode, now);
+            budget.BlockUntil(now + wait);
+            if (s_waitsSuppressed.Value || attempt >= options.RateLimitRetryCount || wait > options.MaxRateLimitWait)
+            {
+                return response;
+            }
+
+            logger.LogWarning(
+                "Docusign connection {Connection}: rate limited ({Status} {ErrorCode}); waiting {Wait} before retry {Attempt}",
+                options.Name, (int)response.StatusCode, errorCode, wait, attempt + 1);
+            response.Dispose();
+            await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The errorCode when the response is a rate-limit answer ("" for a 429 without one), else null.</summary>
+    private static async Task<string?> RateLimitErrorCodeAsync(HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.TooManyRequests && response.StatusCode != HttpStatusCode.BadRequest)
+        {
+            return null;
+        }
+
+        var (code, _) = await DocusignExceptionFactory.ReadErrorAsync(response).ConfigureAwait(false);
+        if (DocusignErrorCodes.IsRateLimit(code))
+        {
+            return code;
+        }
+
+        return response.StatusCode == HttpStatusCode.TooManyRequests ? code ?? "" : null;
+    }
+
+    private TimeSpan WaitFor(string errorCode, DateTimeOffset now)
+    {
+        var hourly = errorCode.StartsWith("HOURLY_", StringComparison.OrdinalIgnoreCase)
+            || (!DocusignErrorCodes.IsBurstLimit(errorCode) && budget.HourlyRemaining == 0);
+        if (!hourly)
+        {
+            return options.BurstWindow;
+        }
+
+        // "calls will be blocked until the start of the next hour" (§6): X-RateLimit-Reset, else the top of the hour.
+        var reset = budget.HourlyResetsAt is { } r && r > now
+            ? r
+            : new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(1);
+        return reset - now + TimeSpan.FromSeconds(1);
+    }
+
+    private sealed class Restore(bool previous) : IDisposable
+    {
+        public void Dispose() => s_waitsSuppressed.Value = previous;
+    }
+}

@@ -1,0 +1,10 @@
+namespace ProvisioningBus.Expressions;
+
+internal enum BinaryOperator
+{
+    Add,
+    Equal,
+    NotEqual,
+    And,
+    Or,
+}

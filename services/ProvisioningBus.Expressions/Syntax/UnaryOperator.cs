@@ -1,0 +1,7 @@
+namespace ProvisioningBus.Expressions;
+
+internal enum UnaryOperator
+{
+    Not,
+    Negate,
+}

@@ -1,0 +1,32 @@
+using ProvisioningBus.Core.Messaging;
+using ProvisioningBus.Gateway.Webhooks;
+using ProvisioningBus.PingOne.Webhooks;
+
+namespace ProvisioningBus.Gateway;
+
+public static class GatewayExtensions
+{
+    /// <summary>The gateway's services: webhook ingress onto the bus. It hosts no consumers.</summary>
+    public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WebhookOptions>()
+            .Bind(builder.Configuration.GetSection(WebhookOptions.SectionName))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        builder.Services.AddSingleton<PingOneActivityParser>();
+        builder.Services.AddSingleton<WebhookAuthenticator>();
+        builder.Services.AddScoped<ActivityBatchPublisher>();
+        if (!builder.Services.Any(service => service.ServiceType == typeof(MassTransit.IBus)))
+        {
+            builder.Services.AddProvisioningBus(builder.Configuration);
+        }
+
+        return builder;
+    }
+
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.MapPingOneWebhook();
+        return app;
+    }
+}

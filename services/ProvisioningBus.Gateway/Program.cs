@@ -1,0 +1,11 @@
+using ProvisioningBus.Gateway;
+using ProvisioningBus.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddGateway();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapGateway();
+await app.RunAsync();

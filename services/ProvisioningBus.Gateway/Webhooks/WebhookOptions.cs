@@ -1,0 +1,29 @@
+namespace ProvisioningBus.Gateway.Webhooks;
+
+/// <summary>How PingOne's subscription reaches us. Bound from <c>Gateway:Webhook</c>.</summary>
+public sealed class WebhookOptions
+{
+    public const string SectionName = "Gateway:Webhook";
+
+    public string Path { get; set; } = "/webhooks/pingone";
+
+    /// <summary>
+    /// The custom header PingOne's subscription sends (<c>httpEndpoint.headers</c>). PingOne signs nothing, so a
+    /// shared secret in a header (or Basic credentials in <c>Authorization</c>) is how we know the caller.
+    /// </summary>
+    public string HeaderName { get; set; } = "X-Webhook-Secret";
+
+    /// <summary>The expected header value. Required: an ingress without a secret would accept anyone's changes.</summary>
+    public string? Secret { get; set; }
+
+    /// <summary>
+    /// PingOne sends at most 500 events of about 1 KB per POST, so 4 MiB leaves room without inviting abuse.
+    /// </summary>
+    public long MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// PingOne client ids whose changes are not ours to forward: our own inbound applier's writes come back
+    /// as webhooks and would otherwise loop.
+    /// </summary>
+    public List<string> IgnoredActorClientIds { get; set; } = [];
+}

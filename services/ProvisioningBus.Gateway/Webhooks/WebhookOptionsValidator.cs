@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+
+namespace ProvisioningBus.Gateway.Webhooks;
+
+public sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WebhookOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Secret))
+        {
+            failures.Add($"{WebhookOptions.SectionName}:Secret is required: set it to the value PingOne's subscription sends in the '{options.HeaderName}' header.");
+        }
+        else if (options.Secret.Length < 16)
+        {
+            failures.Add($"{WebhookOptions.SectionName}:Secret must be at least 16 characters long.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.HeaderName))
+        {
+            failures.Add($"{WebhookOptions.SectionName}:HeaderName must name the header that carries the secret.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Path) || !options.Path.StartsWith('/'))
+        {
+            failures.Add($"{WebhookOptions.SectionName}:Path must start with '/'.");
+        }
+
+        if (options.MaxBodyBytes is < 1024 or > 64 * 1024 * 1024)
+        {
+            failures.Add($"{WebhookOptions.SectionName}:MaxBodyBytes must be between 1024 and 67108864 (was {options.MaxBodyBytes}).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,54 @@
+using ProvisioningBus.State.Groups;
+using ProvisioningBus.State.Health;
+using ProvisioningBus.State.Idempotency;
+using ProvisioningBus.State.Inbound;
+using ProvisioningBus.State.Leases;
+using ProvisioningBus.State.Ledger;
+using ProvisioningBus.State.Memberships;
+using ProvisioningBus.State.Rules;
+using ProvisioningBus.State.Runs;
+using ProvisioningBus.State.Tokens;
+using ProvisioningBus.State.Users;
+
+namespace ProvisioningBus.State;
+
+/// <summary>
+/// The provisioning state store. Each feature has its own small interface (also registered on its own in DI);
+/// every one of them runs the same SQL on SQLite and PostgreSQL.
+/// </summary>
+public interface IProvisioningStore : IAsyncDisposable
+{
+    IUserLinkStore UserLinks { get; }
+
+    IGroupLinkStore GroupLinks { get; }
+
+    IMembershipStore Memberships { get; }
+
+    IRefreshTokenStore RefreshTokens { get; }
+
+    ISyncLedger Ledger { get; }
+
+    ISyncRunStore SyncRuns { get; }
+
+    IRuleStateStore RuleStates { get; }
+
+    ILeaseStore Leases { get; }
+
+    IProcessedEventStore ProcessedEvents { get; }
+
+    IInboundSnapshotStore InboundSnapshots { get; }
+
+    IInboundLinkStore InboundLinks { get; }
+
+    IStoreHealth Health { get; }
+
+    /// <summary>
+    /// Creates or upgrades the schema. Idempotent, and safe when several instances start at once
+    /// (they migrate one after the other; the later ones find nothing to do).
+    /// </summary>
+    /// <returns>The schema version now in place.</returns>
+    Task<int> EnsureSchemaAsync(CancellationToken ct);
+
+    /// <summary>The applied schema version; 0 when the schema was never created.</summary>
+    Task<int> GetSchemaVersionAsync(CancellationToken ct);
+}

@@ -1,0 +1,30 @@
+namespace ProvisioningBus.IntegrationTests.Infrastructure;
+
+/// <summary>Waits on a condition with a deadline instead of sleeping for a guessed time.</summary>
+public static class Eventually
+{
+    public static async Task<T> MatchesAsync<T>(Func<Task<T>> probe, Func<T, bool> condition, TimeSpan timeout, string because)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        using var ticker = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        var last = await probe();
+        while (!condition(last))
+        {
+            try
+            {
+                await ticker.WaitForNextTickAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Not within {timeout}: {because}. Last observed: {last}");
+            }
+
+            last = await probe();
+        }
+
+        return last;
+    }
+
+    public static Task<T> MatchesAsync<T>(Func<T> probe, Func<T, bool> condition, TimeSpan timeout, string because) =>
+        MatchesAsync(() => Task.FromResult(probe()), condition, timeout, because);
+}

@@ -1,0 +1,7 @@
+namespace ProvisioningBus.State.Tests.Infrastructure;
+
+public enum StoreEngine
+{
+    Sqlite,
+    Postgres,
+}

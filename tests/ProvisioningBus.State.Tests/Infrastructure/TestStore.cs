@@ -1,0 +1,84 @@
+using Microsoft.Data.Sqlite;
+using ProvisioningBus.State.Hosting;
+
+namespace ProvisioningBus.State.Tests.Infrastructure;
+
+/// <summary>A fresh, empty database for one test (a temp SQLite file or a new PostgreSQL database), dropped afterwards.</summary>
+public sealed class TestStore : IAsyncDisposable
+{
+    private readonly List<ProvisioningStore> opened = [];
+    private readonly CancellationTokenSource timeout = new(TimeSpan.FromMinutes(2));
+    private readonly Func<Task> dropDatabase;
+
+    private TestStore(StoreEngine engine, StoreOptions options, Func<Task> dropDatabase)
+    {
+        Engine = engine;
+        Options = options;
+        this.dropDatabase = dropDatabase;
+        Clock = new ManualClock(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        Store = Open();
+    }
+
+    public StoreEngine Engine { get; }
+
+    public StoreOptions Options { get; }
+
+    public ManualClock Clock { get; }
+
+    /// <summary>The store under test, on <see cref="Clock"/>.</summary>
+    public ProvisioningStore Store { get; }
+
+    /// <summary>Bounds every test so a lock bug fails it instead of hanging the run.</summary>
+    public CancellationToken Ct => timeout.Token;
+
+    public static async Task<TestStore> CreateAsync(StoreEngine engine, bool ensureSchema = true)
+    {
+        TestStore store;
+        if (engine == StoreEngine.Sqlite)
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"pb-state-test-{Guid.NewGuid():N}.db");
+            var options = new StoreOptions { Provider = StoreProvider.Sqlite, ConnectionString = new SqliteConnectionStringBuilder { DataSource = path }.ConnectionString };
+            store = new TestStore(engine, options, () =>
+            {
+                foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+                {
+                    File.Delete(file);
+                }
+
+                return Task.CompletedTask;
+            });
+        }
+        else
+        {
+            var connectionString = await PostgresServer.CreateDatabaseAsync(CancellationToken.None);
+            var options = new StoreOptions { Provider = StoreProvider.Postgres, ConnectionString = connectionString };
+            store = new TestStore(engine, options, () => PostgresServer.DropDatabaseAsync(connectionString));
+        }
+
+        if (ensureSchema)
+        {
+            await store.Store.EnsureSchemaAsync(store.Ct);
+        }
+
+        return store;
+    }
+
+    /// <summary>Another store on the same database, as a second worker instance would have.</summary>
+    public ProvisioningStore Open(TimeProvider? clock = null)
+    {
+        var store = ProvisioningStore.Create(Options, clock ?? Clock);
+        opened.Add(store);
+        return store;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var store in opened)
+        {
+            await store.DisposeAsync();
+        }
+
+        await dropDatabase();
+        timeout.Dispose();
+    }
+}
