@@ -31,7 +31,7 @@ internal sealed class DocusignAccountClient(DocusignConnection connection, IDocu
                 // Docusign answers item by item in request order; match by position, and by email if counts differ.
                 var item = items.Count == chunk.Length
                     ? items[i]
-                    : items.FirstOrDefault(n => string.Equals(n.Email, request.Email, StringComparison.OrdinalIgnoreCase));
+                    : items.Find(n => string.Equals(n.Email, request.Email, StringComparison.OrdinalIgnoreCase));
                 results.Add(item is null
                     ? new DocusignUserCreateResult(request, null, DocusignUserStatus.Unknown, new DocusignError("MISSING_RESULT", "Docusign returned no result for this user."))
                     : new DocusignUserCreateResult(request, item.UserId, DocusignUserStatuses.Parse(item.UserStatus), DocusignError.From(item.ErrorDetails)));
@@ -56,7 +56,7 @@ internal sealed class DocusignAccountClient(DocusignConnection connection, IDocu
     public async Task<DocusignUser?> FindUserByEmailAsync(string email, CancellationToken cancellationToken = default)
     {
         var users = await FindUsersByEmailAsync(email, cancellationToken).ConfigureAwait(false);
-        return users.FirstOrDefault(u => u.Status != DocusignUserStatus.Closed) ?? users.FirstOrDefault();
+        return users.FirstOrDefault(u => u.Status != DocusignUserStatus.Closed) ?? (users.Count > 0 ? users[0] : null);
     }
 
     public async Task<DocusignUser?> GetUserAsync(string userId, CancellationToken cancellationToken = default)
@@ -200,14 +200,14 @@ internal sealed class DocusignAccountClient(DocusignConnection connection, IDocu
     {
         ArgumentNullException.ThrowIfNull(userIds);
         var response = await api.AddGroupUsersAsync(AccountId, groupId, ToUserInfoList(userIds), cancellationToken).ConfigureAwait(false);
-        return MatchById(userIds, FromUserInfos(response.Users));
+        return [.. MatchById(userIds, FromUserInfos(response.Users))];
     }
 
     public async Task<IReadOnlyList<DocusignUserChangeResult>> RemoveGroupMembersAsync(string groupId, IReadOnlyList<string> userIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userIds);
         var response = await api.RemoveGroupUsersAsync(AccountId, groupId, ToUserInfoList(userIds), cancellationToken).ConfigureAwait(false);
-        return MatchById(userIds, FromUserInfos(response.Users));
+        return [.. MatchById(userIds, FromUserInfos(response.Users))];
     }
 
     // ------------------------------------------------------------------ connection

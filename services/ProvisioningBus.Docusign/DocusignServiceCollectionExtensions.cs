@@ -54,7 +54,7 @@ public static class DocusignServiceCollectionExtensions
             // Bodies are re-sent on 401 and rate-limit retries.
             Buffered = true,
         };
-        services.AddKeyedRefitClient<IDocusignEsignatureApi>(connectionName, _ => settings, "docusign-rest:" + connectionName)
+        services.AddKeyedRefitGeneratedClient<IDocusignEsignatureApi>(connectionName, _ => settings, "docusign-rest:" + connectionName)
             .ConfigureHttpClient(client =>
             {
                 client.BaseAddress = options.ServiceUri;

@@ -74,5 +74,7 @@ public sealed class ProvisioningStore : IProvisioningStore, IDisposable
 
     public ValueTask DisposeAsync() => database.DisposeAsync();
 
+    // A container disposed synchronously throws for singletons that are only IAsyncDisposable; closing a data source
+    // does no network round trip worth awaiting, so blocking here is harmless.
     public void Dispose() => database.DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

@@ -15,7 +15,7 @@ internal sealed class LenientStringConverter : JsonConverter<string>
         reader.TokenType switch
         {
             JsonTokenType.String => reader.GetString(),
-            JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray()),
+            JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray()),
             JsonTokenType.True => "true",
             JsonTokenType.False => "false",
             JsonTokenType.Null => null,

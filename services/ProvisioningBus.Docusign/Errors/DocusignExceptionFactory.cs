@@ -5,7 +5,7 @@ namespace ProvisioningBus.Docusign;
 /// <summary>Turns a non-success response into a <see cref="DocusignApiException"/> (Refit's exception factory).</summary>
 internal static class DocusignExceptionFactory
 {
-    public static async Task<Exception?> CreateAsync(HttpResponseMessage response)
+    public static async ValueTask<Exception?> CreateAsync(HttpResponseMessage response)
     {
         if (response.IsSuccessStatusCode)
         {

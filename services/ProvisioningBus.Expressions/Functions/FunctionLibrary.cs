@@ -10,8 +10,10 @@ namespace ProvisioningBus.Expressions;
 /// </summary>
 internal static class FunctionLibrary
 {
-    // Operator-supplied patterns run on every provisioned user, so they use the linear-time engine and a timeout.
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(100);
+    // Operator-supplied patterns run on every provisioned user, so they use the linear-time engine (no catastrophic
+    // backtracking is possible). The timeout is only a backstop: the engine builds its automaton lazily during the
+    // first matches, and a tight timeout fails users spuriously on a busy worker (seen at 100 ms on 2 shared cores).
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
     private const RegexOptions PatternOptions = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
 
     public static FrozenDictionary<string, LibraryFunction> Functions { get; } = new[]

@@ -8,7 +8,7 @@ namespace ProvisioningBus.IntegrationTests.Infrastructure;
 /// One broker for the whole test run; every test takes its own virtual host from it, so tests run in parallel
 /// without seeing each other's exchanges and queues.
 /// </summary>
-public sealed class RabbitMqFixture : IAsyncLifetime
+public sealed class RabbitMqFixture : IAsyncLifetime, IDisposable
 {
     private RabbitMqContainer? container;
     private HttpClient? management;
@@ -47,9 +47,11 @@ public sealed class RabbitMqFixture : IAsyncLifetime
         return new IsolatedVirtualHost(name, amqp, management);
     }
 
+    public void Dispose() => management?.Dispose();
+
     public async Task DisposeAsync()
     {
-        management?.Dispose();
+        Dispose();
         if (container is not null)
         {
             await container.DisposeAsync();

@@ -3,13 +3,13 @@ using ProvisioningBus.State.Tests.Infrastructure;
 
 namespace ProvisioningBus.State.Tests.Groups;
 
-public sealed class GroupLinkTests
+public sealed class GroupLinkTests(PostgresDatabase postgres) : IClassFixture<PostgresDatabase>
 {
     [Theory]
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task A_renamed_group_link_keeps_one_row_with_the_new_name(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         var now = test.Clock.GetUtcNow();
         await test.Store.GroupLinks.UpsertAsync(new GroupLink("outbound", "g-1", "dg-1", "Sales", now), test.Ct);
 
@@ -24,7 +24,7 @@ public sealed class GroupLinkTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task Deleting_a_group_link_leaves_other_groups_and_rules(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         var now = test.Clock.GetUtcNow();
         await test.Store.GroupLinks.UpsertAsync(new GroupLink("outbound", "g-1", "dg-1", "Sales", now), test.Ct);
         await test.Store.GroupLinks.UpsertAsync(new GroupLink("outbound", "g-2", "dg-2", "Legal", now), test.Ct);

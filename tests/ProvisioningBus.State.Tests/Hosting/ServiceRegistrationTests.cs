@@ -7,13 +7,13 @@ using ProvisioningBus.State.Users;
 
 namespace ProvisioningBus.State.Tests.Hosting;
 
-public sealed class ServiceRegistrationTests
+public sealed class ServiceRegistrationTests(PostgresDatabase postgres) : IClassFixture<PostgresDatabase>
 {
     [Theory]
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task Starting_the_host_creates_the_schema_and_feature_stores_resolve_on_the_registered_clock(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine, ensureSchema: false);
+        await using var test = await TestStore.CreateAsync(engine, postgres, ensureSchema: false);
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(test.Clock)

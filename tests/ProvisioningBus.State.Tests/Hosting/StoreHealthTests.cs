@@ -3,13 +3,13 @@ using ProvisioningBus.State.Tests.Infrastructure;
 
 namespace ProvisioningBus.State.Tests.Hosting;
 
-public sealed class StoreHealthTests
+public sealed class StoreHealthTests(PostgresDatabase postgres) : IClassFixture<PostgresDatabase>
 {
     [Theory]
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task A_reachable_store_is_healthy(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine, ensureSchema: false);
+        await using var test = await TestStore.CreateAsync(engine, postgres, ensureSchema: false);
 
         var report = await test.Store.Health.CheckAsync(test.Ct);
 

@@ -3,13 +3,13 @@ using ProvisioningBus.State.Tests.Infrastructure;
 
 namespace ProvisioningBus.State.Tests.Inbound;
 
-public sealed class InboundLinkTests
+public sealed class InboundLinkTests(PostgresDatabase postgres) : IClassFixture<PostgresDatabase>
 {
     [Theory]
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task Only_users_the_rule_provisioned_have_a_link(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         var link = new InboundLink("inbound", "ds-1", "p1-1", test.Clock.GetUtcNow());
 
         await test.Store.InboundLinks.UpsertAsync(link, test.Ct);
@@ -23,7 +23,7 @@ public sealed class InboundLinkTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task Upserting_replaces_the_PingOne_user_and_deleting_forgets_the_link(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         var t = test.Clock.GetUtcNow();
         await test.Store.InboundLinks.UpsertAsync(new InboundLink("inbound", "ds-1", "p1-old", t), test.Ct);
         await test.Store.InboundLinks.UpsertAsync(new InboundLink("inbound", "ds-1", "p1-new", t.AddDays(1)), test.Ct);

@@ -3,7 +3,7 @@ using ProvisioningBus.State.Tests.Infrastructure;
 
 namespace ProvisioningBus.State.Tests.Inbound;
 
-public sealed class InboundSnapshotTests
+public sealed class InboundSnapshotTests(PostgresDatabase postgres) : IClassFixture<PostgresDatabase>
 {
     private static SnapshotRow Row(string id, string version = "1") =>
         new(id, $"hash-{id}-{version}", $$"""{"userName":"{{id}}","v":"{{version}}"}""");
@@ -28,7 +28,7 @@ public sealed class InboundSnapshotTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task Ten_thousand_rows_replace_the_snapshot_and_stream_back_in_ordinal_id_order(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         var rows = Shuffled(10_000, "1");
 
         Assert.Equal(10_000, await test.Store.InboundSnapshots.ReplaceAsync("inbound", Stream(rows), test.Ct));
@@ -42,7 +42,7 @@ public sealed class InboundSnapshotTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task Ids_differing_only_in_case_and_punctuation_stream_in_ordinal_not_linguistic_order(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         string[] ids = ["b", "B", "a", "_x", "A", "a-1", "a1", "Z"];
 
         await test.Store.InboundSnapshots.ReplaceAsync("inbound", Stream(ids.Select(i => Row(i))), test.Ct);
@@ -55,7 +55,7 @@ public sealed class InboundSnapshotTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task Replacing_a_snapshot_removes_rows_absent_from_the_new_one_and_leaves_other_rules(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         await test.Store.InboundSnapshots.ReplaceAsync("inbound", Stream([Row("u1"), Row("u2"), Row("u3")]), test.Ct);
         await test.Store.InboundSnapshots.ReplaceAsync("other", Stream([Row("u1")]), test.Ct);
 
@@ -69,7 +69,7 @@ public sealed class InboundSnapshotTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task A_replacement_that_fails_part_way_keeps_the_previous_snapshot(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         var previous = Shuffled(700, "1");
         await test.Store.InboundSnapshots.ReplaceAsync("inbound", Stream(previous), test.Ct);
 
@@ -85,7 +85,7 @@ public sealed class InboundSnapshotTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task An_empty_replacement_or_a_delete_clears_the_snapshot(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         await test.Store.InboundSnapshots.ReplaceAsync("inbound", Stream([Row("u1")]), test.Ct);
         await test.Store.InboundSnapshots.ReplaceAsync("other", Stream([Row("u1"), Row("u2")]), test.Ct);
 

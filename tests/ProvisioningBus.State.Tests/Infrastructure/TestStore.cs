@@ -3,7 +3,7 @@ using ProvisioningBus.State.Hosting;
 
 namespace ProvisioningBus.State.Tests.Infrastructure;
 
-/// <summary>A fresh, empty database for one test (a temp SQLite file or a new PostgreSQL database), dropped afterwards.</summary>
+/// <summary>A fresh, empty store for one test (a temp SQLite file, or a new schema in the class's PostgreSQL database), dropped afterwards.</summary>
 public sealed class TestStore : IAsyncDisposable
 {
     private readonly List<ProvisioningStore> opened = [];
@@ -31,7 +31,7 @@ public sealed class TestStore : IAsyncDisposable
     /// <summary>Bounds every test so a lock bug fails it instead of hanging the run.</summary>
     public CancellationToken Ct => timeout.Token;
 
-    public static async Task<TestStore> CreateAsync(StoreEngine engine, bool ensureSchema = true)
+    public static async Task<TestStore> CreateAsync(StoreEngine engine, PostgresDatabase postgres, bool ensureSchema = true)
     {
         TestStore store;
         if (engine == StoreEngine.Sqlite)
@@ -50,9 +50,9 @@ public sealed class TestStore : IAsyncDisposable
         }
         else
         {
-            var connectionString = await PostgresServer.CreateDatabaseAsync(CancellationToken.None);
+            var connectionString = await postgres.CreateSchemaAsync(CancellationToken.None);
             var options = new StoreOptions { Provider = StoreProvider.Postgres, ConnectionString = connectionString };
-            store = new TestStore(engine, options, () => PostgresServer.DropDatabaseAsync(connectionString));
+            store = new TestStore(engine, options, () => PostgresDatabase.DropSchemaAsync(connectionString));
         }
 
         if (ensureSchema)

@@ -3,7 +3,7 @@ using ProvisioningBus.State.Tests.Infrastructure;
 
 namespace ProvisioningBus.State.Tests.Ledger;
 
-public sealed class SyncLedgerTests
+public sealed class SyncLedgerTests(PostgresDatabase postgres) : IClassFixture<PostgresDatabase>
 {
     private static EntityOutcome Outcome(EntityKind kind, int i, SyncOutcome outcome, DateTimeOffset at, string rule = "outbound") =>
         new(rule, kind, $"{kind}-{i}", $"{kind} {i}", outcome,
@@ -15,7 +15,7 @@ public sealed class SyncLedgerTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task Five_users_with_creation_off_are_impacted_5_and_unsynced_5(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         for (var i = 0; i < 5; i++)
         {
             await test.Store.Ledger.RecordAsync(Outcome(EntityKind.User, i, SyncOutcome.Unsynced, test.Clock.GetUtcNow()), test.Ct);
@@ -31,7 +31,7 @@ public sealed class SyncLedgerTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task One_user_updated_while_updates_are_off_is_partially_synced(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         var created = test.Clock.GetUtcNow();
         for (var i = 0; i < 5; i++)
         {
@@ -48,7 +48,7 @@ public sealed class SyncLedgerTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task Five_groups_with_one_failed_membership_update_are_impacted_5_success_4_failed_1(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         for (var i = 0; i < 5; i++)
         {
             var outcome = i == 2 ? SyncOutcome.Failed : SyncOutcome.Success;
@@ -66,7 +66,7 @@ public sealed class SyncLedgerTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task Only_the_latest_outcome_per_entity_counts_and_an_older_one_is_ignored(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         var t = test.Clock.GetUtcNow();
         await test.Store.Ledger.RecordAsync(Outcome(EntityKind.User, 1, SyncOutcome.Failed, t), test.Ct);
         Assert.True(await test.Store.Ledger.RecordAsync(Outcome(EntityKind.User, 1, SyncOutcome.Success, t.AddSeconds(1)), test.Ct));
@@ -83,7 +83,7 @@ public sealed class SyncLedgerTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task Failures_are_listed_newest_first_with_their_errors_up_to_the_limit(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         var t = test.Clock.GetUtcNow();
         for (var i = 0; i < 4; i++)
         {
@@ -102,7 +102,7 @@ public sealed class SyncLedgerTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task A_forgotten_entity_is_no_longer_impacted(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         await test.Store.Ledger.RecordAsync(Outcome(EntityKind.User, 1, SyncOutcome.Skipped, test.Clock.GetUtcNow()), test.Ct);
         Assert.Equal(1, (await test.Store.Ledger.GetSummaryAsync("outbound", test.Ct)).Users.Skipped);
 

@@ -3,13 +3,13 @@ using ProvisioningBus.State.Tests.Infrastructure;
 
 namespace ProvisioningBus.State.Tests.Memberships;
 
-public sealed class MembershipTests
+public sealed class MembershipTests(PostgresDatabase postgres) : IClassFixture<PostgresDatabase>
 {
     [Theory]
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task Adding_a_membership_twice_records_it_once(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         var membership = new AppliedMembership("outbound", "g-1", "u-1");
 
         Assert.True(await test.Store.Memberships.AddAsync(membership, test.Ct));
@@ -24,7 +24,7 @@ public sealed class MembershipTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task Removing_a_membership_forgets_only_that_one(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         foreach (var user in new[] { "u-1", "u-2", "u-3" })
         {
             await test.Store.Memberships.AddAsync(new AppliedMembership("outbound", "g-1", user), test.Ct);
@@ -41,7 +41,7 @@ public sealed class MembershipTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task Forgetting_a_user_or_a_group_removes_all_their_memberships(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         foreach (var (group, user) in new[] { ("g-1", "u-1"), ("g-2", "u-1"), ("g-2", "u-2"), ("g-3", "u-3") })
         {
             await test.Store.Memberships.AddAsync(new AppliedMembership("outbound", group, user), test.Ct);

@@ -3,13 +3,13 @@ using ProvisioningBus.State.Tests.Infrastructure;
 
 namespace ProvisioningBus.State.Tests.Rules;
 
-public sealed class RuleStateTests
+public sealed class RuleStateTests(PostgresDatabase postgres) : IClassFixture<PostgresDatabase>
 {
     [Theory]
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task A_rule_state_with_every_optional_field_reads_back_unchanged(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         var state = new RuleState(
             "inbound", RuleDirection.Inbound, "sha256:abc", test.Clock.GetUtcNow(),
             new TimeOnly(9, 41, 7, 250), test.Clock.GetUtcNow().AddHours(1),
@@ -24,7 +24,7 @@ public sealed class RuleStateTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task Upserting_a_rule_state_replaces_it_including_cleared_fields(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         var held = new RuleState("inbound", RuleDirection.Inbound, "h1", test.Clock.GetUtcNow(), new TimeOnly(9, 0), null, Guid.NewGuid(), "held");
         await test.Store.RuleStates.UpsertAsync(held, test.Ct);
 
@@ -38,7 +38,7 @@ public sealed class RuleStateTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task Rules_are_listed_by_name_and_a_deleted_one_disappears(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         foreach (var name in new[] { "zeta", "alpha", "mid" })
         {
             await test.Store.RuleStates.UpsertAsync(

@@ -3,13 +3,13 @@ using ProvisioningBus.State.Tests.Infrastructure;
 
 namespace ProvisioningBus.State.Tests.Runs;
 
-public sealed class SyncRunTests
+public sealed class SyncRunTests(PostgresDatabase postgres) : IClassFixture<PostgresDatabase>
 {
     [Theory]
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task A_started_run_is_running_until_completed_with_its_counts(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         var runId = Guid.NewGuid();
         var started = test.Clock.GetUtcNow();
         await test.Store.SyncRuns.StartAsync(runId, "inbound", SyncRunKind.Initial, started, test.Ct);
@@ -30,7 +30,7 @@ public sealed class SyncRunTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task A_run_completes_only_once(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         var runId = Guid.NewGuid();
         await test.Store.SyncRuns.StartAsync(runId, "inbound", SyncRunKind.Manual, test.Clock.GetUtcNow(), test.Ct);
         await test.Store.SyncRuns.CompleteAsync(runId, SyncRunStatus.Succeeded, SyncRunCounts.None, null, test.Clock.GetUtcNow(), test.Ct);
@@ -45,7 +45,7 @@ public sealed class SyncRunTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task Recent_runs_of_a_rule_are_listed_newest_first(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         var t = test.Clock.GetUtcNow();
         var ids = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToList();
         foreach (var i in new[] { 2, 0, 4, 1, 3 })

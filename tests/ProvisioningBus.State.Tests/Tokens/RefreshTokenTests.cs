@@ -2,13 +2,13 @@ using ProvisioningBus.State.Tests.Infrastructure;
 
 namespace ProvisioningBus.State.Tests.Tokens;
 
-public sealed class RefreshTokenTests
+public sealed class RefreshTokenTests(PostgresDatabase postgres) : IClassFixture<PostgresDatabase>
 {
     [Theory]
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task The_first_token_is_seeded_once_and_later_seeds_lose(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
 
         Assert.Null(await test.Store.RefreshTokens.GetAsync("docusign-demo", test.Ct));
         Assert.True(await test.Store.RefreshTokens.SaveAsync("docusign-demo", null, "rt-1", test.Ct));
@@ -21,7 +21,7 @@ public sealed class RefreshTokenTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task A_rotation_based_on_a_stale_token_is_refused_and_keeps_the_winner(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         var other = test.Open();
         await test.Store.RefreshTokens.SaveAsync("docusign-demo", null, "rt-1", test.Ct);
 
@@ -35,7 +35,7 @@ public sealed class RefreshTokenTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task Of_many_instances_rotating_the_same_token_at_once_exactly_one_wins(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         await test.Store.RefreshTokens.SaveAsync("docusign-demo", null, "rt-1", test.Ct);
         var instances = Enumerable.Range(0, 6).Select(_ => test.Open()).ToList();
 
@@ -51,7 +51,7 @@ public sealed class RefreshTokenTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task Tokens_of_different_connections_are_independent_and_can_be_forgotten(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         await test.Store.RefreshTokens.SaveAsync("a", null, "rt-a", test.Ct);
         await test.Store.RefreshTokens.SaveAsync("b", null, "rt-b", test.Ct);
 

@@ -3,7 +3,7 @@ using ProvisioningBus.State.Users;
 
 namespace ProvisioningBus.State.Tests.Users;
 
-public sealed class UserLinkTests
+public sealed class UserLinkTests(PostgresDatabase postgres) : IClassFixture<PostgresDatabase>
 {
     private static readonly DateTimeOffset T0 = new(2025, 3, 1, 8, 0, 0, TimeSpan.Zero);
 
@@ -14,7 +14,7 @@ public sealed class UserLinkTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task An_upserted_link_reads_back_unchanged(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         var link = Link("d-1", T0.AddTicks(1230)); // microsecond precision survives
 
         Assert.True(await test.Store.UserLinks.UpsertAsync(link, test.Ct));
@@ -27,7 +27,7 @@ public sealed class UserLinkTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task An_older_event_does_not_overwrite_a_newer_link(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         var newer = Link("d-new", T0.AddMinutes(5));
         await test.Store.UserLinks.UpsertAsync(newer, test.Ct);
 
@@ -41,7 +41,7 @@ public sealed class UserLinkTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task A_newer_or_redelivered_event_overwrites_the_link(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         await test.Store.UserLinks.UpsertAsync(Link("d-1", T0), test.Ct);
 
         Assert.True(await test.Store.UserLinks.UpsertAsync(Link("d-1", T0), test.Ct));
@@ -55,7 +55,7 @@ public sealed class UserLinkTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task Deleting_a_link_removes_only_that_link(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         await test.Store.UserLinks.UpsertAsync(Link("d-1", T0), test.Ct);
         await test.Store.UserLinks.UpsertAsync(Link("d-1", T0, rule: "other"), test.Ct);
 
@@ -70,7 +70,7 @@ public sealed class UserLinkTests
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task Listing_by_rule_streams_every_link_of_that_rule_only(StoreEngine engine)
     {
-        await using var test = await TestStore.CreateAsync(engine);
+        await using var test = await TestStore.CreateAsync(engine, postgres);
         for (var i = 0; i < 25; i++)
         {
             await test.Store.UserLinks.UpsertAsync(Link("d", T0) with { PingOneUserId = $"p-{i:D2}" }, test.Ct);

@@ -1,0 +1,6 @@
+using ProvisioningBus.Core.Rules;
+
+namespace ProvisioningBus.Outbound.Rules;
+
+/// <summary>An outbound rule as loaded: its options with the mappings parsed once.</summary>
+public sealed record CompiledOutboundRule(string Name, OutboundRuleOptions Options, UserAttributeMapping Mapping);

@@ -1,0 +1,69 @@
+using ProvisioningBus.Expressions;
+
+namespace ProvisioningBus.Outbound.Rules;
+
+/// <summary>
+/// A rule's PingOne → Docusign user mappings, parsed and type-checked once when the rule loads.
+/// </summary>
+public sealed class UserAttributeMapping
+{
+    /// <summary>The product page's default Docusign attributes (mission §4). Configured mappings replace them per target.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Defaults = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        // Docusign shows userName as the person's name: the full name, else given + family, else the PingOne username.
+        ["userName"] = "name.formatted ?: #string.trim(name.given + ' ' + name.family) ?: username",
+        ["email"] = "email",
+        ["firstName"] = "name.given",
+        ["lastName"] = "name.family",
+        ["jobTitle"] = "title",
+    };
+
+    private static readonly AttributeMappingValidator Validator = new(KnownSchemas.PingOne, KnownSchemas.Docusign);
+
+    private readonly IReadOnlyDictionary<string, MappingExpression> expressions;
+
+    private UserAttributeMapping(IReadOnlyDictionary<string, MappingExpression> expressions) => this.expressions = expressions;
+
+    /// <summary>Parses and validates; returns the errors, each prefixed with its target attribute.</summary>
+    public static IReadOnlyList<string> Compile(IReadOnlyDictionary<string, string> configured, out UserAttributeMapping? mapping)
+    {
+        var merged = new Dictionary<string, string>(Defaults, StringComparer.Ordinal);
+        foreach (var (target, source) in configured)
+        {
+            merged[target] = source;
+        }
+
+        var errors = new List<string>();
+        var compiled = new Dictionary<string, MappingExpression>(StringComparer.Ordinal);
+        foreach (var (target, source) in merged)
+        {
+            var result = Validator.Validate(AttributeMapping.FromExpression(source, target));
+            if (result.IsValid && result.Expression is not null)
+            {
+                compiled[target] = result.Expression;
+            }
+            else
+            {
+                errors.AddRange(result.Errors.Select(error => $"{target}: {error.Message}"));
+            }
+        }
+
+        mapping = errors.Count == 0 ? new UserAttributeMapping(compiled) : null;
+        return errors;
+    }
+
+    public MappedDocusignUser Map(IAttributeSource user)
+    {
+        string? Text(string target) => expressions.TryGetValue(target, out var expression) ? expression.Evaluate(user).ToText() : null;
+
+        var email = Text("email");
+        var userName = Text("userName");
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(userName))
+        {
+            // Docusign requires both on create (docusign-api.md §1.2).
+            throw new UnmappableUserException($"the mappings produced no {(string.IsNullOrWhiteSpace(email) ? "email" : "userName")}, which Docusign requires");
+        }
+
+        return new MappedDocusignUser(userName, email, Text("firstName"), Text("lastName"), Text("jobTitle"), Text("userStatus"));
+    }
+}

@@ -1,0 +1,4 @@
+namespace ProvisioningBus.PingOne.Management;
+
+/// <summary>A HAL link.</summary>
+internal sealed record PingOneLink(string? Href);

@@ -1,0 +1,96 @@
+using Docusign.Emulator;
+using PingOne.Emulator;
+
+namespace ProvisioningBus.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A whole outbound deployment for one test: PingOne emulator → webhook → gateway → RabbitMQ (own virtual host)
+/// → outbound worker → Docusign emulator, every hop over real HTTP or AMQP.
+/// </summary>
+public sealed class OutboundScenario : IAsyncDisposable
+{
+    public const string ConnectionName = "demo";
+    public const string RuleName = "all-users";
+
+    private readonly List<IAsyncDisposable> parts = [];
+
+    private OutboundScenario()
+    {
+    }
+
+    public PingOneEmulator PingOne { get; private set; } = null!;
+
+    public DocusignEmulator Docusign { get; private set; } = null!;
+
+    public RunningGateway Gateway { get; private set; } = null!;
+
+    public RunningOutboundWorker Worker { get; private set; } = null!;
+
+    public static async Task<OutboundScenario> StartAsync(RabbitMqFixture broker, IDictionary<string, string?>? ruleSettings = null)
+    {
+        var scenario = new OutboundScenario();
+        try
+        {
+            var vhost = await broker.CreateVirtualHostAsync();
+            scenario.parts.Add(vhost);
+            scenario.Docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
+            scenario.parts.Add(scenario.Docusign);
+            scenario.Gateway = await RunningGateway.StartAsync(vhost.AmqpUri);
+            scenario.parts.Add(scenario.Gateway);
+            scenario.PingOne = await global::PingOne.Emulator.PingOneEmulator.StartAsync(new PingOneEmulatorOptions
+            {
+                Subscriptions =
+                [
+                    new EmulatedSubscriptionOptions
+                    {
+                        Url = scenario.Gateway.WebhookUri.ToString(),
+                        Headers = new Dictionary<string, string> { ["X-Webhook-Secret"] = RunningGateway.WebhookSecret },
+                    },
+                ],
+            });
+            scenario.parts.Add(scenario.PingOne);
+
+            var settings = WorkerSettings(vhost.AmqpUri, scenario.PingOne, scenario.Docusign);
+            foreach (var (key, value) in ruleSettings ?? new Dictionary<string, string?>())
+            {
+                settings[$"Outbound:Rules:{RuleName}:{key}"] = value;
+            }
+
+            scenario.Worker = await RunningOutboundWorker.StartAsync(settings);
+            scenario.parts.Add(scenario.Worker);
+            return scenario;
+        }
+        catch
+        {
+            await scenario.DisposeAsync();
+            throw;
+        }
+    }
+
+    public static Dictionary<string, string?> WorkerSettings(Uri amqpUri, PingOneEmulator pingOne, DocusignEmulator docusign) => new()
+    {
+        ["RabbitMq:Uri"] = amqpUri.ToString(),
+        ["PingOne:ApiBaseUri"] = pingOne.ApiBaseUri.ToString(),
+        ["PingOne:AuthBaseUri"] = pingOne.AuthBaseUri.ToString(),
+        ["PingOne:EnvironmentId"] = pingOne.EnvironmentId,
+        ["PingOne:ClientId"] = pingOne.ClientId,
+        ["PingOne:ClientSecret"] = pingOne.ClientSecret,
+        [$"Docusign:Connections:{ConnectionName}:ServiceUri"] = docusign.BaseUri.ToString(),
+        [$"Docusign:Connections:{ConnectionName}:TokenEndpoint"] = docusign.TokenEndpoint.ToString(),
+        [$"Docusign:Connections:{ConnectionName}:AccountId"] = docusign.AccountId,
+        [$"Docusign:Connections:{ConnectionName}:ClientId"] = docusign.Options.ClientId,
+        [$"Docusign:Connections:{ConnectionName}:ClientSecret"] = docusign.Options.ClientSecret,
+        [$"Docusign:Connections:{ConnectionName}:RefreshToken"] = docusign.Options.InitialRefreshToken,
+        [$"Outbound:Rules:{RuleName}:SourceEnvironmentId"] = pingOne.EnvironmentId,
+        [$"Outbound:Rules:{RuleName}:TargetConnection"] = ConnectionName,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        // Reverse start order: the webhook source stops before the gateway it posts to, the broker's vhost goes last.
+        for (var i = parts.Count - 1; i >= 0; i--)
+        {
+            await parts[i].DisposeAsync();
+        }
+    }
+}
