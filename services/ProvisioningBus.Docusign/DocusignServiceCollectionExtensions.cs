@@ -53,6 +53,9 @@ public static class DocusignServiceCollectionExtensions
             ExceptionFactory = DocusignExceptionFactory.CreateAsync,
             // Bodies are re-sent on 401 and rate-limit retries.
             Buffered = true,
+            // Transport failures are already DocusignApiException (DocusignTransportErrorHandler); Refit's default
+            // wrapper would attach the request message, bearer header included.
+            TransportExceptionFactory = (_, exception, _) => exception,
         };
         services.AddKeyedRefitGeneratedClient<IDocusignEsignatureApi>(connectionName, _ => settings, "docusign-rest:" + connectionName)
             .ConfigureHttpClient(client =>

@@ -1,11 +1,10 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using ProvisioningBus.Core.Hosting;
 using ProvisioningBus.Core.Messaging;
 using ProvisioningBus.Core.Rules;
-using ProvisioningBus.Docusign;
 using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.Outbound.Users;
-using ProvisioningBus.PingOne;
 
 namespace ProvisioningBus.Outbound;
 
@@ -19,8 +18,7 @@ public static class OutboundExtensions
     public static IHostApplicationBuilder AddOutbound(this IHostApplicationBuilder builder, bool registerBus = true)
     {
         var configuration = builder.Configuration;
-        builder.Services.AddPingOneClient(configuration.GetSection("PingOne"));
-        builder.Services.AddDocusignConnections(configuration.GetSection("Docusign:Connections"));
+        builder.AddProvisioningCore();
 
         builder.Services.AddOptions<OutboundOptions>().Bind(configuration.GetSection(OutboundOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<OutboundOptions>, OutboundOptionsValidator>();

@@ -70,6 +70,8 @@ public sealed class OutboundScenario : IAsyncDisposable
     public static Dictionary<string, string?> WorkerSettings(Uri amqpUri, PingOneEmulator pingOne, DocusignEmulator docusign) => new()
     {
         ["RabbitMq:Uri"] = amqpUri.ToString(),
+        ["State:Provider"] = "Sqlite",
+        ["State:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"provisioningbus-test-{Guid.NewGuid():N}.db")}",
         ["PingOne:ApiBaseUri"] = pingOne.ApiBaseUri.ToString(),
         ["PingOne:AuthBaseUri"] = pingOne.AuthBaseUri.ToString(),
         ["PingOne:EnvironmentId"] = pingOne.EnvironmentId,

@@ -1,4 +1,4 @@
-namespace ProvisioningBus.IntegrationTests.Infrastructure;
+namespace ProvisioningBus.Testing;
 
 /// <summary>A virtual host owned by one test; deleting it removes every exchange and queue the test declared.</summary>
 public sealed class IsolatedVirtualHost(string name, Uri amqpUri, HttpClient management) : IAsyncDisposable

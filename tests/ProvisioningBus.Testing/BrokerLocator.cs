@@ -1,4 +1,4 @@
-namespace ProvisioningBus.IntegrationTests.Infrastructure;
+namespace ProvisioningBus.Testing;
 
 /// <summary>
 /// Decides which broker the tests use: the one named by <c>RABBITMQ_URI</c> (and <c>RABBITMQ_MANAGEMENT_URI</c>),

@@ -1,8 +1,10 @@
+using Xunit;
+
 using System.Net.Http.Headers;
 using System.Text;
 using Testcontainers.RabbitMq;
 
-namespace ProvisioningBus.IntegrationTests.Infrastructure;
+namespace ProvisioningBus.Testing;
 
 /// <summary>
 /// One broker for the whole test run; every test takes its own virtual host from it, so tests run in parallel

@@ -1,4 +1,4 @@
-namespace ProvisioningBus.IntegrationTests.Infrastructure;
+namespace ProvisioningBus.Testing;
 
 /// <summary>Waits on a condition with a deadline instead of sleeping for a guessed time.</summary>
 public static class Eventually

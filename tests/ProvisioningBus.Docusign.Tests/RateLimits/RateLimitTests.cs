@@ -1,0 +1,164 @@
+using Docusign.Emulator;
+using Microsoft.Extensions.Time.Testing;
+using ProvisioningBus.Docusign;
+
+namespace ProvisioningBus.Docusign.Tests.RateLimits;
+
+/// <summary>
+/// Rate-limit waits run on a fake clock shared by the emulator and the client: the test advances time in steps
+/// and checks that the client retried only once the window had reset — no real hour passes.
+/// </summary>
+public sealed class RateLimitTests
+{
+    private static readonly DateTimeOffset s_start = new(2026, 5, 4, 10, 17, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset s_nextHour = new(2026, 5, 4, 11, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_client_that_spent_the_hourly_budget_waits_for_the_reset_before_sending_again()
+    {
+        var clock = new FakeTimeProvider(s_start);
+        await using var context = await StartAsync(clock, new DocusignEmulatorOptions { TimeProvider = clock, HourlyLimit = 3 });
+        var client = context.Client;
+        for (var i = 0; i < 3; i++)
+        {
+            await client.GetUserAsync(context.State.AdminUserId);
+        }
+
+        Assert.Equal(0, client.RateBudget.HourlyRemaining);
+        Assert.Equal(s_nextHour, client.RateBudget.HourlyResetsAt);
+
+        var call = client.ListUsersAsync().ToListAsync().AsTask();
+        await Task.Delay(100);
+        Assert.False(call.IsCompleted);
+        Assert.Equal(3, context.RestRequests().Count); // paced: nothing sent into a spent window
+        await AdvanceUntilAsync(clock, call, TimeSpan.FromMinutes(1));
+
+        Assert.Single(await call);
+        var requests = context.RestRequests();
+        Assert.Equal(4, requests.Count);
+        Assert.All(requests, r => Assert.Equal(200, r.StatusCode));
+        Assert.True(requests[3].Timestamp >= s_nextHour, $"sent at {requests[3].Timestamp:O}");
+        Assert.Equal(2, client.RateBudget.HourlyRemaining); // the new window: 3 - 1
+    }
+
+    [Theory]
+    [InlineData(429)]
+    [InlineData(400)]
+    public async Task An_unexpected_hourly_limit_answer_is_waited_out_until_the_reset(int statusCode)
+    {
+        var clock = new FakeTimeProvider(s_start);
+        await using var context = await StartAsync(clock, new DocusignEmulatorOptions { TimeProvider = clock, RateLimitStatusCode = statusCode });
+        var client = context.Client;
+        await client.GetUserAsync(context.State.AdminUserId);
+        Assert.Equal(2999, client.RateBudget.HourlyRemaining);
+
+        // Another app on the same account spends the rest of the hour: the client's budget does not know.
+        context.State.ConfigureRateLimits(hourlyLimit: 0);
+        var call = client.GetUserAsync(context.State.AdminUserId);
+        await WaitForAsync(() => context.RestRequests().Any(r => r.StatusCode == statusCode));
+        await Task.Delay(100);
+        Assert.False(call.IsCompleted);
+        Assert.Single(context.RestRequests(), r => r.StatusCode == statusCode); // no hammering while waiting
+        Assert.Equal(0, client.RateBudget.HourlyRemaining);
+        Assert.True(client.RateBudget.BlockedUntil >= s_nextHour);
+
+        context.State.ConfigureRateLimits(hourlyLimit: 3000);
+        await AdvanceUntilAsync(clock, call, TimeSpan.FromMinutes(1));
+
+        Assert.NotNull(await call);
+        var success = context.RestRequests()[^1];
+        Assert.Equal(200, success.StatusCode);
+        Assert.True(success.Timestamp >= s_nextHour, $"retried at {success.Timestamp:O}");
+    }
+
+    [Fact]
+    public async Task Burst_limit_waits_for_the_30_second_window()
+    {
+        var clock = new FakeTimeProvider(s_start);
+        await using var context = await StartAsync(clock, new DocusignEmulatorOptions { TimeProvider = clock, BurstLimit = 2 });
+        var client = context.Client;
+        await client.GetUserAsync(context.State.AdminUserId);
+        await client.GetUserAsync(context.State.AdminUserId);
+        Assert.Equal(0, client.RateBudget.BurstRemaining);
+        Assert.Equal(2, client.RateBudget.BurstLimit);
+
+        var call = client.GetUserAsync(context.State.AdminUserId);
+        await WaitForAsync(() => context.RestRequests().Any(r => r.StatusCode == 429));
+        var limited = context.RestRequests().Single(r => r.StatusCode == 429);
+        Assert.Contains("BURST_APIINVOCATION_LIMIT_EXCEEDED", limited.ResponseBody!, StringComparison.Ordinal);
+        await AdvanceUntilAsync(clock, call, TimeSpan.FromSeconds(5));
+
+        Assert.NotNull(await call);
+        var success = context.RestRequests()[^1];
+        Assert.True(success.Timestamp - limited.Timestamp >= TimeSpan.FromSeconds(30));
+        Assert.True(success.Timestamp - limited.Timestamp < TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task A_limit_longer_than_the_allowed_wait_fails_with_a_rate_limit_exception()
+    {
+        var clock = new FakeTimeProvider(s_start);
+        await using var context = await StartAsync(
+            clock,
+            new DocusignEmulatorOptions { TimeProvider = clock, HourlyLimit = 0 },
+            c => c.MaxRateLimitWait = TimeSpan.FromMinutes(5));
+
+        var error = await Assert.ThrowsAsync<DocusignApiException>(() => context.Client.GetUserAsync(context.State.AdminUserId));
+
+        Assert.True(error.IsRateLimited);
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, error.StatusCode);
+        Assert.Equal("HOURLY_APIINVOCATION_LIMIT_EXCEEDED", error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task The_remaining_budget_follows_the_rate_limit_headers()
+    {
+        await using var context = await DocusignTestContext.StartAsync(new DocusignEmulatorOptions { HourlyLimit = 50, BurstLimit = 20 });
+        var client = context.Client;
+
+        Assert.Null(client.RateBudget.HourlyRemaining);
+        for (var i = 0; i < 5; i++)
+        {
+            await client.GetUserAsync(context.State.AdminUserId);
+        }
+
+        Assert.Equal(50, client.RateBudget.HourlyLimit);
+        Assert.Equal(45, client.RateBudget.HourlyRemaining);
+        Assert.Equal(20, client.RateBudget.BurstLimit);
+        Assert.Equal(15, client.RateBudget.BurstRemaining);
+        Assert.NotNull(client.RateBudget.ObservedAt);
+        Assert.True(client.RateBudget.HourlyResetsAt > DateTimeOffset.UtcNow);
+    }
+
+    private static Task<DocusignTestContext> StartAsync(FakeTimeProvider clock, DocusignEmulatorOptions options, Action<DocusignConnectionOptions>? configure = null) =>
+        DocusignTestContext.StartAsync(
+            options,
+            c =>
+            {
+                // Attempt timeouts run on the same fake clock: keep them out of reach of the advances.
+                c.AttemptTimeout = TimeSpan.FromDays(1);
+                configure?.Invoke(c);
+            },
+            s => DocusignTestContext.ReplaceTimeProvider(s, clock));
+
+    private static async Task AdvanceUntilAsync(FakeTimeProvider clock, Task call, TimeSpan step)
+    {
+        for (var i = 0; i < 500 && !call.IsCompleted; i++)
+        {
+            await Task.Delay(5);
+            clock.Advance(step);
+        }
+
+        await call.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition());
+    }
+}
