@@ -62,7 +62,10 @@ public sealed record DocusignEmulatorOptions
     public ClosedUserReactivation ClosedUserReactivation { get; init; } = ClosedUserReactivation.SameUserId;
 
     /// <summary>Most request-log entries kept (oldest dropped first).</summary>
-    public int RequestLogCapacity { get; init; } = 20_000;
+    public int RequestLogCapacity { get; init; } = 2_000;
+
+    /// <summary>Keep <c>/restapi</c> request and response bodies in the log (tests validate them; a long-running host may turn this off).</summary>
+    public bool RecordBodies { get; init; } = true;
 
     /// <summary>Writes ASP.NET Core logs to the console (the executable turns this on).</summary>
     public bool EnableConsoleLogging { get; init; }

@@ -426,6 +426,12 @@ public sealed class DocusignEmulatorState
     {
         lock (_gate)
         {
+            if (!_options.RecordBodies)
+            {
+                requestBody = null;
+                responseBody = null;
+            }
+
             _requests.AddLast(new EmulatorRequestRecord(++_requestSequence, Now, method, path, query, status, requestBody, responseBody, contentType));
             while (_requests.Count > _options.RequestLogCapacity)
             {

@@ -1,10 +1,11 @@
 using Docusign.Emulator;
 
-// Thin host: options from configuration section Docusign:Emulator (appsettings.json, environment variables such as
+// Thin host: options from configuration section Docusign:Emulator (docusign-emulator.json, environment variables such as
 // Docusign__Emulator__Port=5081, or command-line --Docusign:Emulator:Port=5081).
 var configuration = new ConfigurationBuilder()
     .SetBasePath(AppContext.BaseDirectory)
-    .AddJsonFile("appsettings.json", optional: true)
+    // Not appsettings.json: a host that references this project would get that file copied over its own.
+    .AddJsonFile("docusign-emulator.json", optional: true)
     .AddEnvironmentVariables()
     .AddCommandLine(args)
     .Build();

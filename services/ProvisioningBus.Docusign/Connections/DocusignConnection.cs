@@ -1,7 +1,7 @@
 namespace ProvisioningBus.Docusign;
 
 /// <summary>The per-connection singletons: options, token cache and rate budget (keyed by connection name in DI).</summary>
-internal sealed class DocusignConnection(string name, DocusignConnectionOptions options, DocusignTokenManager tokens, DocusignRateBudget budget)
+internal sealed class DocusignConnection(string name, DocusignConnectionOptions options, DocusignTokenManager tokens, DocusignRateBudget budget) : IDisposable
 {
     public string Name { get; } = name;
 
@@ -10,4 +10,6 @@ internal sealed class DocusignConnection(string name, DocusignConnectionOptions 
     public DocusignTokenManager Tokens { get; } = tokens;
 
     public DocusignRateBudget Budget { get; } = budget;
+
+    public void Dispose() => Tokens.Dispose();
 }

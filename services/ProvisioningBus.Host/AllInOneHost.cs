@@ -1,0 +1,105 @@
+using System.Security.Cryptography;
+using Docusign.Emulator;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using PingOne.Emulator;
+using ProvisioningBus.Core.Messaging;
+using ProvisioningBus.Gateway;
+using ProvisioningBus.Host.Demo;
+using ProvisioningBus.Outbound;
+using ProvisioningBus.ServiceDefaults;
+
+namespace ProvisioningBus.Host;
+
+/// <summary>
+/// The first README command: both emulators on 127.0.0.1 with a demo directory, and the gateway and workers in
+/// this process, wired together the way a production deployment is (webhooks, bus, Docusign REST).
+/// </summary>
+public static class AllInOneHost
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var options = builder.Configuration.GetSection(AllInOneOptions.SectionName).Get<AllInOneOptions>() ?? new AllInOneOptions();
+
+        await using var docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions { Port = options.DocusignEmulatorPort });
+        await using var pingOne = await PingOneEmulator.StartAsync(new PingOneEmulatorOptions { Port = options.PingOneEmulatorPort });
+        var groupIds = DemoDirectory.SeedGroups(pingOne.State, options.DemoGroups);
+
+        // A fresh secret per run: the demo's webhook is as authenticated as a production one, with nothing to configure.
+        var webhookSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        builder.WebHost.UseUrls($"http://127.0.0.1:{options.GatewayPort}");
+        // The emulators start empty on every run, so the store must too: a store that remembered links or a rotated
+        // refresh token from an earlier run would disagree with them.
+        var demoDatabase = Path.Combine(Path.GetTempPath(), $"provisioningbus-demo-{Guid.NewGuid():N}.db");
+        var usesOwnStore = !string.IsNullOrWhiteSpace(builder.Configuration["State:ConnectionString"]);
+        builder.Configuration.AddInMemoryCollection(EmbeddedSettings(docusign, pingOne, webhookSecret, groupIds));
+        if (!usesOwnStore)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["State:ConnectionString"] = $"Data Source={demoDatabase}" });
+        }
+        builder.Configuration.AddCommandLine(args);
+
+        builder.AddServiceDefaults();
+        builder.Services.AddProvisioningBus(builder.Configuration, OutboundExtensions.AddOutboundConsumers);
+        builder.AddOutbound(registerBus: false);
+        builder.AddGateway();
+
+        await using var app = builder.Build();
+        app.MapDefaultEndpoints();
+        app.MapGateway();
+        await app.StartAsync();
+
+        var gateway = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        var webhook = new Uri(gateway, "/webhooks/pingone");
+        pingOne.AddSubscription(new EmulatedSubscriptionOptions
+        {
+            Url = webhook.ToString(),
+            Headers = new Dictionary<string, string> { ["X-Webhook-Secret"] = webhookSecret },
+        });
+
+        var console = new DemoConsole(Console.Out);
+        console.Listening(gateway, webhook, docusign.BaseUri, pingOne.BaseUri, app.Configuration[$"{BusOptions.SectionName}:Uri"]);
+
+        DemoDirectory.SeedUsers(pingOne.State, options.DemoUsers, groupIds);
+        var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        await console.ShowProgressAsync(
+            () => (docusign.State.Users.Count(user => user.Email.EndsWith("@demo.example", StringComparison.Ordinal)), options.DemoUsers),
+            lifetime.ApplicationStopping);
+
+        await app.WaitForShutdownAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.EnumerateFiles(Path.GetTempPath(), Path.GetFileName(demoDatabase) + "*"))
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static Dictionary<string, string?> EmbeddedSettings(DocusignEmulator docusign, PingOneEmulator pingOne, string webhookSecret, IReadOnlyList<string> groupIds)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Gateway:Webhook:Secret"] = webhookSecret,
+            ["PingOne:ApiBaseUri"] = pingOne.ApiBaseUri.ToString(),
+            ["PingOne:AuthBaseUri"] = pingOne.AuthBaseUri.ToString(),
+            ["PingOne:EnvironmentId"] = pingOne.EnvironmentId,
+            ["PingOne:ClientId"] = pingOne.ClientId,
+            ["PingOne:ClientSecret"] = pingOne.ClientSecret,
+            ["Docusign:Connections:demo:ServiceUri"] = docusign.BaseUri.ToString(),
+            ["Docusign:Connections:demo:TokenEndpoint"] = docusign.TokenEndpoint.ToString(),
+            ["Docusign:Connections:demo:AccountId"] = docusign.AccountId,
+            ["Docusign:Connections:demo:ClientId"] = docusign.Options.ClientId,
+            ["Docusign:Connections:demo:ClientSecret"] = docusign.Options.ClientSecret,
+            ["Docusign:Connections:demo:RefreshToken"] = docusign.Options.InitialRefreshToken,
+            ["Outbound:Rules:demo:SourceEnvironmentId"] = pingOne.EnvironmentId,
+            ["Outbound:Rules:demo:TargetConnection"] = "demo",
+        };
+        for (var i = 0; i < groupIds.Count; i++)
+        {
+            settings[$"Outbound:Rules:demo:GroupsToPush:{i}"] = groupIds[i];
+        }
+
+        return settings;
+    }
+}

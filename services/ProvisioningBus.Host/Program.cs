@@ -1,0 +1,3 @@
+using ProvisioningBus.Host;
+
+await AllInOneHost.RunAsync(args);
