@@ -26,18 +26,31 @@ public static class ProvisioningCoreExtensions
         }
 
         var configuration = builder.Configuration;
-        var store = configuration.GetSection(StoreOptions.SectionName).Get<StoreOptions>() ?? new StoreOptions();
+        builder.AddProvisioningStateStore();
+        services.AddSingleton<StoreBackedDocusignRefreshTokenStore>();
+        services.AddSingleton<IDocusignRefreshTokenStore>(provider => provider.GetRequiredService<StoreBackedDocusignRefreshTokenStore>());
+        services.AddDocusignConnections(configuration.GetSection("Docusign:Connections"));
+        services.AddPingOneClient(configuration.GetSection("PingOne"));
+        return builder;
+    }
+
+    /// <summary>Only the state store (<c>State:*</c>, SQLite by default) and its readiness check: for the gateway and the CLI.</summary>
+    public static IHostApplicationBuilder AddProvisioningStateStore(this IHostApplicationBuilder builder)
+    {
+        if (builder.Services.Any(service => service.ServiceType == typeof(StoreHealthCheck)))
+        {
+            return builder;
+        }
+
+        var store = builder.Configuration.GetSection(StoreOptions.SectionName).Get<StoreOptions>() ?? new StoreOptions();
         if (store.Provider == StoreProvider.Sqlite && string.IsNullOrWhiteSpace(store.ConnectionString))
         {
             store = store with { ConnectionString = DefaultSqliteConnectionString };
         }
 
-        services.AddProvisioningStore(store);
-        services.AddSingleton<StoreBackedDocusignRefreshTokenStore>();
-        services.AddSingleton<IDocusignRefreshTokenStore>(provider => provider.GetRequiredService<StoreBackedDocusignRefreshTokenStore>());
-        services.AddDocusignConnections(configuration.GetSection("Docusign:Connections"));
-        services.AddPingOneClient(configuration.GetSection("PingOne"));
-        services.AddHealthChecks().AddCheck<StoreHealthCheck>("state-store", tags: ["ready"]);
+        builder.Services.AddProvisioningStore(store);
+        builder.Services.AddSingleton<StoreHealthCheck>();
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("state-store", tags: ["ready"]);
         return builder;
     }
 }

@@ -14,5 +14,8 @@ public sealed class BusOptions
     /// <summary>Messages a consumer endpoint may hold unacknowledged at once.</summary>
     public int PrefetchCount { get; set; } = 32;
 
+    /// <summary>RabbitMQ's management API (queue depths, error queues); defaults to port 15672 on the broker's host.</summary>
+    public string? ManagementUri { get; set; }
+
     public bool UsesRabbitMq => !string.IsNullOrWhiteSpace(Uri);
 }

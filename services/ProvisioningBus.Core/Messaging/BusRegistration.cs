@@ -20,6 +20,15 @@ public static class BusRegistration
         services.AddSingleton<IValidateOptions<BusOptions>, BusOptionsValidator>();
 
         var options = configuration.GetSection(BusOptions.SectionName).Get<BusOptions>() ?? new BusOptions();
+
+        // Start-up completes only once the bus is connected and every receive endpoint (queue + bindings) exists, so
+        // a process that reports started never has a consumer whose messages would still be routed nowhere.
+        services.AddOptions<MassTransitHostOptions>().Configure(host =>
+        {
+            host.WaitUntilStarted = true;
+            host.StartTimeout = TimeSpan.FromSeconds(60);
+            host.StopTimeout = TimeSpan.FromSeconds(30);
+        });
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();

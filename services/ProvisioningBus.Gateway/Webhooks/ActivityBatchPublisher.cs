@@ -24,9 +24,9 @@ public sealed class ActivityBatchPublisher(IPublishEndpoint publishEndpoint, IOp
 
             publishes.Add(change switch
             {
-                PingOneUserChanged user => publishEndpoint.Publish(user, cancellationToken),
-                PingOneGroupChanged group => publishEndpoint.Publish(group, cancellationToken),
-                PingOneMembershipChanged membership => publishEndpoint.Publish(membership, cancellationToken),
+                PingOneUserChanged user => publishEndpoint.Publish(user, (PublishContext<PingOneUserChanged> context) => Mandatory(context), cancellationToken),
+                PingOneGroupChanged group => publishEndpoint.Publish(group, (PublishContext<PingOneGroupChanged> context) => Mandatory(context), cancellationToken),
+                PingOneMembershipChanged membership => publishEndpoint.Publish(membership, (PublishContext<PingOneMembershipChanged> context) => Mandatory(context), cancellationToken),
                 _ => throw new InvalidOperationException($"The parser produced an unexpected change type {change.GetType().Name}."),
             });
         }
@@ -36,6 +36,12 @@ public sealed class ActivityBatchPublisher(IPublishEndpoint publishEndpoint, IOp
         await Task.WhenAll(publishes);
         return (publishes.Count, echoes);
     }
+
+    /// <summary>
+    /// Mandatory: RabbitMQ returns a message no queue is bound for instead of dropping it, and the publish fails.
+    /// A change that no worker queue would receive is then answered 503 and redelivered by PingOne, not lost.
+    /// </summary>
+    private static void Mandatory(PublishContext context) => context.Mandatory = true;
 
     private bool IsEcho(object change)
     {

@@ -40,7 +40,8 @@ public sealed class TransientFaultTests
         var user = await context.Client.GetUserAsync(context.State.AdminUserId);
 
         Assert.NotNull(user);
-        Assert.Equal([0, 0, 200], context.RestRequests().Select(r => r.StatusCode).ToArray());
+        // An aborted connection is logged when the server notices the abort, which can be after the retry succeeded.
+        Assert.Equal([0, 0, 200], context.RestRequests().Select(r => r.StatusCode).Order().ToArray());
     }
 
     [Fact]

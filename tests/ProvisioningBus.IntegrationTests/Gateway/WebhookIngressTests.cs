@@ -74,4 +74,22 @@ public sealed class WebhookIngressTests(RabbitMqFixture broker)
         await Eventually.MatchesAsync(() => recorder.Users.Messages.Count, count => count >= 1, Timeout, "the real change reaches the queue");
         Assert.Equal("real-user", Assert.Single(recorder.Users.Messages).UserId);
     }
+
+    [Fact]
+    public async Task A_change_no_worker_queue_would_receive_is_answered_503_so_PingOne_redelivers_it()
+    {
+        await using var vhost = await broker.CreateVirtualHostAsync();
+        await using var gateway = await RunningGateway.StartAsync(vhost.AmqpUri);
+        using var client = gateway.CreateClient();
+        var body = ActivityEvents.Array(ActivityEvents.UserEvent("USER.CREATED", "env-1", "early-user", "early"));
+
+        using var refused = await client.PostAsync(gateway.WebhookUri, new StringContent(body, Encoding.UTF8, "application/json"));
+        await using var recorder = await RecordingBus.StartAsync(vhost.AmqpUri);
+        using var redelivered = await client.PostAsync(gateway.WebhookUri, new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        await Eventually.MatchesAsync(() => recorder.Users.Messages.Count, count => count >= 1, Timeout, "the redelivered change reaches the queue");
+        Assert.Equal("early-user", Assert.Single(recorder.Users.Messages).UserId);
+    }
 }

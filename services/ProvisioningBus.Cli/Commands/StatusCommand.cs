@@ -1,0 +1,56 @@
+using System.CommandLine;
+using ProvisioningBus.Core.Messaging;
+using ProvisioningBus.Core.Status;
+
+namespace ProvisioningBus.Cli.Commands;
+
+/// <summary><c>status [rule]</c>: each rule's summary table, as the status page shows it.</summary>
+public static class StatusCommand
+{
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var rule = new Argument<string?>("rule") { Description = "Show only this rule.", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<bool>("--json") { Description = "Print the status as JSON." };
+        var command = new Command("status", "Show sync status: per rule Impacted / Success / Unsynced / Partially synced / Failed for users and groups.") { rule, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var cli = context(parse);
+            using var host = await StartStatusHostAsync(cli, cancellationToken);
+            var reader = host.Services.GetRequiredService<SyncStatusReader>();
+            var report = await reader.ReadAsync(cancellationToken);
+            var ruleName = parse.GetValue(rule);
+            var rules = ruleName is null ? report.Rules : [.. report.Rules.Where(candidate => candidate.Name == ruleName)];
+            if (ruleName is not null && rules.Count == 0)
+            {
+                cli.Error.WriteLine($"No rule named '{ruleName}' is configured (known: {string.Join(", ", reader.RuleNames())}).");
+                return ExitCodes.NotFound;
+            }
+
+            if (parse.GetValue(json))
+            {
+                cli.WriteJson(report with { Rules = rules });
+                return ExitCodes.Success;
+            }
+
+            cli.Output.WriteLine($"{"RULE",-24} {"DIR",-8} {"STATUS",-8} {"KIND",-6} {"IMPACTED",8} {"SUCCESS",8} {"UNSYNCED",8} {"PARTIAL",8} {"FAILED",8}  LAST SYNC");
+            foreach (var status in rules)
+            {
+                WriteRow(cli.Output, status, "users", status.Users);
+                WriteRow(cli.Output, status, "groups", status.Groups);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>Just the store and the queue reader: status needs no connection to PingOne or Docusign.</summary>
+    public static Task<IHost> StartStatusHostAsync(CliContext cli, CancellationToken cancellationToken) => cli.StartHostAsync(builder =>
+    {
+        builder.Services.AddOptions<BusOptions>().Bind(builder.Configuration.GetSection(BusOptions.SectionName));
+        builder.AddSyncStatus();
+    }, cancellationToken);
+
+    private static void WriteRow(TextWriter output, RuleStatus rule, string kind, State.Ledger.OutcomeCounts counts) =>
+        output.WriteLine($"{rule.Name,-24} {rule.Direction,-8} {rule.Status,-8} {kind,-6} {counts.Impacted,8} {counts.Success,8} {counts.Unsynced,8} {counts.PartiallySynced,8} {counts.Failed,8}  {rule.LastSyncAt?.ToString("u") ?? "never"}");
+}

@@ -1,0 +1,4 @@
+namespace ProvisioningBus.Core.Status;
+
+/// <summary>A configured Docusign connection as operators see it. Secrets are never part of it.</summary>
+public sealed record ConnectionStatus(string Name, bool Enabled, string? ServiceUri, string? AccountId);

@@ -1,0 +1,25 @@
+using ProvisioningBus.Core.Status;
+
+namespace ProvisioningBus.Gateway.Status;
+
+/// <summary>Sync status over HTTP: JSON for scripts and one page for people (no front-end build).</summary>
+public static class StatusEndpoints
+{
+    public static IEndpointRouteBuilder MapSyncStatus(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/status");
+        api.MapGet("/", (SyncStatusReader reader, CancellationToken cancellationToken) => reader.ReadAsync(cancellationToken));
+        api.MapGet("/rules/{rule}", async (string rule, SyncStatusReader reader, CancellationToken cancellationToken) =>
+            await reader.ReadRuleAsync(rule, cancellationToken) is { } status
+                ? Results.Ok(status)
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown rule.", detail: $"No rule named '{rule}' is configured (known: {string.Join(", ", reader.RuleNames())})."));
+        api.MapGet("/rules/{rule}/failures", async (string rule, int? limit, SyncStatusReader reader, CancellationToken cancellationToken) =>
+            reader.RuleNames().Contains(rule)
+                ? Results.Ok(await reader.ListFailuresAsync(rule, Math.Clamp(limit ?? 100, 1, 1000), cancellationToken))
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown rule.", detail: $"No rule named '{rule}' is configured."));
+
+        endpoints.MapGet("/status", () => Results.Content(StatusPage.Html, "text/html; charset=utf-8"));
+        endpoints.MapGet("/", () => Results.Redirect("/status"));
+        return endpoints;
+    }
+}

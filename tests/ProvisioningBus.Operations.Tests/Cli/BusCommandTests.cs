@@ -1,0 +1,147 @@
+using Docusign.Emulator;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using ProvisioningBus.Cli;
+using ProvisioningBus.Contracts;
+using ProvisioningBus.Core.Messaging;
+using ProvisioningBus.Operations.Tests.Infrastructure;
+using ProvisioningBus.State.Rules;
+
+namespace ProvisioningBus.Operations.Tests.Cli;
+
+[Collection(OperationsCollection.Name)]
+public sealed class BusCommandTests(RabbitMqFixture broker)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Sync_publishes_a_full_resync_command_that_the_workers_receive()
+    {
+        await using var vhost = await broker.CreateVirtualHostAsync();
+        await using var recorder = await CommandRecorder.StartAsync(vhost.AmqpUri);
+        await using var docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
+        using var database = new TemporaryDatabase();
+
+        var run = await CliRun.InvokeAsync(Settings.For(docusign, database, vhost.AmqpUri), "sync", "people", "--full");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var messages = await Eventually.MatchesAsync(() => recorder.Messages, received => received.Count > 0, Timeout, "the SyncRule command arrives");
+        var command = Assert.IsType<SyncRule>(Assert.Single(messages));
+        Assert.Equal("people", command.RuleName);
+        Assert.Equal(SyncKind.FullResync, command.Kind);
+    }
+
+    [Fact]
+    public async Task Sync_without_a_broker_or_for_an_unknown_rule_fails_with_a_reason()
+    {
+        await using var docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
+        using var database = new TemporaryDatabase();
+
+        var noBroker = await CliRun.InvokeAsync(Settings.For(docusign, database), "sync", "people");
+        var unknownRule = await CliRun.InvokeAsync(Settings.For(docusign, database), "sync", "nobody");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, noBroker.ExitCode);
+        Assert.Contains("RabbitMq:Uri", noBroker.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.NotFound, unknownRule.ExitCode);
+    }
+
+    [Fact]
+    public async Task Approve_deletions_releases_the_held_snapshot_and_says_when_nothing_is_held()
+    {
+        await using var vhost = await broker.CreateVirtualHostAsync();
+        await using var recorder = await CommandRecorder.StartAsync(vhost.AmqpUri);
+        await using var docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
+        using var database = new TemporaryDatabase();
+        var settings = Settings.For(docusign, database, vhost.AmqpUri);
+        settings["Inbound:Rules:back:SourceConnection"] = "demo";
+
+        var nothing = await CliRun.InvokeAsync(settings, "approve-deletions", "back");
+
+        var snapshotId = Guid.NewGuid();
+        using (var seeded = await SeededStore.OpenAsync(database))
+        {
+            await seeded.Store().RuleStates.UpsertAsync(
+                new RuleState("back", RuleDirection.Inbound, "hash", DateTimeOffset.UtcNow, null, null, snapshotId, "60 of 100 users (60 %) would be deleted"),
+                CancellationToken.None);
+            await seeded.StopAsync();
+        }
+
+        var approved = await CliRun.InvokeAsync(settings, "approve-deletions", "back");
+
+        Assert.Equal(ExitCodes.NothingToDo, nothing.ExitCode);
+        Assert.Equal(ExitCodes.Success, approved.ExitCode);
+        Assert.Contains("60 of 100 users", approved.Output, StringComparison.Ordinal);
+        var messages = await Eventually.MatchesAsync(() => recorder.Messages, received => received.Count > 0, Timeout, "the approval arrives");
+        Assert.Equal(snapshotId, Assert.IsType<ApproveInboundDeletions>(Assert.Single(messages)).SnapshotId);
+    }
+
+    [Fact]
+    public async Task Errors_lists_a_poison_message_and_replay_delivers_it_again_after_the_fix()
+    {
+        await using var vhost = await broker.CreateVirtualHostAsync();
+        var consumer = new FlakyConsumerState();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["RabbitMq:Uri"] = vhost.AmqpUri.ToString();
+        builder.Services.AddSingleton(consumer);
+        builder.Services.AddProvisioningBus(builder.Configuration, bus => bus.AddConsumer<FlakyConsumer>().Endpoint(e => e.Name = "poison-test"));
+        using var host = builder.Build();
+        await host.StartAsync();
+        await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, Timeout);
+        await using var docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
+        using var database = new TemporaryDatabase();
+        var settings = Settings.For(docusign, database, vhost.AmqpUri);
+        settings["RabbitMq:ManagementUri"] = broker.Broker.ManagementUri.GetLeftPart(UriPartial.Authority);
+
+        await host.Services.GetRequiredService<IBus>().Publish(new SyncRule { RuleName = "poison", Kind = SyncKind.Manual, RequestedBy = "test", RequestedAt = DateTimeOffset.UtcNow });
+        await Eventually.MatchesAsync(() => consumer.Failures, failures => failures > 0, Timeout, "the consumer throws");
+        var listed = await Eventually.MatchesAsync(
+            () => CliRun.InvokeAsync(settings, "errors", "list"),
+            run => run.Output.Contains("poison-test_error", StringComparison.Ordinal) && !run.Output.Contains(" 0\n", StringComparison.Ordinal),
+            Timeout,
+            "the message lands in poison-test_error");
+
+        consumer.Fixed = true;
+        var replayed = await CliRun.InvokeAsync(settings, "errors", "replay", "poison-test");
+
+        Assert.Equal(ExitCodes.Success, listed.ExitCode);
+        Assert.Contains("Replayed 1 message.", replayed.Output, StringComparison.Ordinal);
+        await Eventually.MatchesAsync(() => consumer.Successes, successes => successes == 1, Timeout, "the replayed message is consumed");
+        await host.StopAsync();
+    }
+
+    public sealed class FlakyConsumerState
+    {
+        private int failures;
+        private int successes;
+        private volatile bool isFixed;
+
+        public bool Fixed
+        {
+            get => isFixed;
+            set => isFixed = value;
+        }
+
+        public int Failures => failures;
+
+        public int Successes => successes;
+
+        public void Failed() => Interlocked.Increment(ref failures);
+
+        public void Succeeded() => Interlocked.Increment(ref successes);
+    }
+
+    public sealed class FlakyConsumer(FlakyConsumerState state) : IConsumer<SyncRule>
+    {
+        public Task Consume(ConsumeContext<SyncRule> context)
+        {
+            if (!state.Fixed)
+            {
+                state.Failed();
+                throw new InvalidOperationException("poison until fixed");
+            }
+
+            state.Succeeded();
+            return Task.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Docusign.Emulator;
+using ProvisioningBus.Cli;
+using ProvisioningBus.Operations.Tests.Infrastructure;
+using ProvisioningBus.State.Ledger;
+
+namespace ProvisioningBus.Operations.Tests.Cli;
+
+public sealed class StatusCommandTests
+{
+    [Fact]
+    public async Task Status_and_failures_show_the_ledger_of_a_rule_with_Docusign_error_codes()
+    {
+        await using var docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
+        using var database = new TemporaryDatabase();
+        using (var seeded = await SeededStore.OpenAsync(database))
+        {
+            var at = DateTimeOffset.UtcNow;
+            for (var i = 0; i < 4; i++)
+            {
+                await seeded.Store().Ledger.RecordAsync(new EntityOutcome("people", EntityKind.Group, $"g{i}", $"Group {i}", SyncOutcome.Success, null, null, at), CancellationToken.None);
+            }
+
+            await seeded.Store().Ledger.RecordAsync(new EntityOutcome("people", EntityKind.Group, "g4", "Legal", SyncOutcome.Failed, "INVALID_USERID", "Invalid UserId.", at), CancellationToken.None);
+            await seeded.StopAsync();
+        }
+
+        var settings = Settings.For(docusign, database);
+        var table = await CliRun.InvokeAsync(settings, "status", "people");
+        var json = await CliRun.InvokeAsync(settings, "status", "--json");
+        var failures = await CliRun.InvokeAsync(settings, "failures", "people");
+        var unknown = await CliRun.InvokeAsync(settings, "status", "nobody");
+
+        Assert.Equal(ExitCodes.Success, table.ExitCode);
+        var groupsRow = Assert.Single(table.Output.Split('\n'), line => line.Contains(" groups ", StringComparison.Ordinal));
+        Assert.Equal(["people", "outbound", "Active", "groups", "5", "4", "0", "0", "1"], groupsRow.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..9]);
+
+        using var document = JsonDocument.Parse(json.Output);
+        var groups = document.RootElement.GetProperty("rules")[0].GetProperty("groups");
+        Assert.Equal(5, groups.GetProperty("impacted").GetInt32());
+        Assert.Equal(1, groups.GetProperty("failed").GetInt32());
+
+        Assert.Contains("INVALID_USERID", failures.Output, StringComparison.Ordinal);
+        Assert.Contains("Legal", failures.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.NotFound, unknown.ExitCode);
+    }
+}
