@@ -29,6 +29,8 @@ ensure_package() {
     log "apt-get update"; DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2; apt_updated=1
   fi
   log "installing $package"
+  # An install interrupted earlier leaves dpkg half-configured; finishing it first keeps the machine usable.
+  DEBIAN_FRONTEND=noninteractive dpkg --configure -a >&2 || true
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" >&2
 }
 

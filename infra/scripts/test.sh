@@ -22,6 +22,14 @@ if ! command -v docker-compose >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null 2>&1 \
     || { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null 2>&1; }
 fi
+# The status-page test renders the page in Debian's headless Chromium.
+if [[ ! -x /usr/bin/chromium ]]; then
+  log "installing chromium for the status-page test"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1 \
+    || { DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null 2>&1; } \
+    || log "chromium could not be installed; the status-page test will say so"
+fi
+
 compose_failed=0
 if command -v docker-compose >/dev/null 2>&1; then
   if docker-compose -f docker-compose.yml config -q; then log "docker-compose.yml is valid"; else log "docker-compose.yml is invalid"; compose_failed=1; fi

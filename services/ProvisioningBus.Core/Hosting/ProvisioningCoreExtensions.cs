@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProvisioningBus.Core.Connections;
+using ProvisioningBus.Core.Telemetry;
 using ProvisioningBus.Docusign;
 using ProvisioningBus.PingOne;
 using ProvisioningBus.State.Hosting;
@@ -31,6 +32,7 @@ public static class ProvisioningCoreExtensions
         services.AddSingleton<IDocusignRefreshTokenStore>(provider => provider.GetRequiredService<StoreBackedDocusignRefreshTokenStore>());
         services.AddDocusignConnections(configuration.GetSection("Docusign:Connections"));
         services.AddPingOneClient(configuration.GetSection("PingOne"));
+        services.AddHostedService<DocusignBudgetMetrics>();
         return builder;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using ProvisioningBus.PingOne.Webhooks;
+using ProvisioningBus.ServiceDefaults;
 
 namespace ProvisioningBus.Gateway.Webhooks;
 
@@ -61,6 +62,9 @@ public static class PingOneWebhookEndpoint
         try
         {
             var (published, echoes) = await publisher.PublishAsync(batch.Changes, context.RequestAborted);
+            ProvisioningBusMetrics.WebhookEvents.Add(published, new KeyValuePair<string, object?>("disposition", "published"));
+            ProvisioningBusMetrics.WebhookEvents.Add(echoes, new KeyValuePair<string, object?>("disposition", "echo"));
+            ProvisioningBusMetrics.WebhookEvents.Add(batch.Ignored.Count, new KeyValuePair<string, object?>("disposition", "ignored"));
             foreach (var ignored in batch.Ignored)
             {
                 logger.LogDebug("Ignored PingOne event {EventId} ({ActionType}): {Reason}", ignored.EventId, ignored.ActionType, ignored.Reason);

@@ -1,0 +1,60 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ProvisioningBus.Operations.Tests.Infrastructure;
+
+namespace ProvisioningBus.Operations.Tests.Host;
+
+public sealed partial class FirstReadmeCommandTests
+{
+    private const int DemoUsers = 40;
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task The_all_in_one_host_provisions_the_demo_directory_and_the_status_page_shows_every_user_synced()
+    {
+        await using var host = HostProcess.Start(
+            "--Host:GatewayPort=0", "--Host:DocusignEmulatorPort=0", "--Host:PingOneEmulatorPort=0", $"--Host:DemoUsers={DemoUsers}");
+
+        var gateway = await host.WaitForGatewayAsync(Timeout);
+        await host.WaitForLineAsync(line => line.StartsWith("Initial sync complete", StringComparison.Ordinal), Timeout);
+
+        using var http = new HttpClient { BaseAddress = gateway };
+        var status = await Eventually.MatchesAsync(
+            () => http.GetFromJsonAsync<JsonElement>("/api/status"),
+            report => UsersSucceeded(report) == DemoUsers,
+            Timeout,
+            $"the status API counts {DemoUsers} users synced");
+        Assert.Equal(DemoUsers, status.GetProperty("rules")[0].GetProperty("users").GetProperty("impacted").GetInt32());
+
+        var page = await HeadlessChromium.RenderAsync(new Uri(gateway, "/status"), TimeSpan.FromSeconds(60));
+        var cells = RulesRow(page);
+        // Columns: rule, direction, status, last sync, next run, users impacted, success, unsynced, partially synced, failed, …
+        Assert.Equal("demo", cells[0]);
+        Assert.Equal("Active", cells[2]);
+        Assert.Equal(DemoUsers.ToString(System.Globalization.CultureInfo.InvariantCulture), cells[5]);
+        Assert.Equal(DemoUsers.ToString(System.Globalization.CultureInfo.InvariantCulture), cells[6]);
+        Assert.Equal("0", cells[9]);
+    }
+
+    private static int UsersSucceeded(JsonElement report) =>
+        report.GetProperty("rules").EnumerateArray().Sum(rule => rule.GetProperty("users").GetProperty("success").GetInt32());
+
+    private static string[] RulesRow(string dom)
+    {
+        var table = RulesTable().Match(dom);
+        Assert.True(table.Success, $"the page has a rules table body:\n{dom}");
+        var row = Row().Match(table.Groups[1].Value);
+        Assert.True(row.Success, $"the rules table has a row:\n{table.Value}");
+        return [.. Cell().Matches(row.Groups[1].Value).Select(cell => System.Net.WebUtility.HtmlDecode(cell.Groups[1].Value))];
+    }
+
+    [GeneratedRegex("""<table id="rules">.*?<tbody>(.*?)</tbody>""", RegexOptions.Singleline)]
+    private static partial Regex RulesTable();
+
+    [GeneratedRegex("<tr>(.*?)</tr>", RegexOptions.Singleline)]
+    private static partial Regex Row();
+
+    [GeneratedRegex("<td[^>]*>(.*?)</td>", RegexOptions.Singleline)]
+    private static partial Regex Cell();
+}
