@@ -7,6 +7,7 @@ using PingOne.Emulator;
 using ProvisioningBus.Core.Messaging;
 using ProvisioningBus.Gateway;
 using ProvisioningBus.Host.Demo;
+using ProvisioningBus.Inbound;
 using ProvisioningBus.Outbound;
 using ProvisioningBus.ServiceDefaults;
 
@@ -26,6 +27,7 @@ public static class AllInOneHost
         await using var docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions { Port = options.DocusignEmulatorPort });
         await using var pingOne = await PingOneEmulator.StartAsync(new PingOneEmulatorOptions { Port = options.PingOneEmulatorPort });
         var groupIds = DemoDirectory.SeedGroups(pingOne.State, options.DemoGroups);
+        DemoDirectory.SeedContractors(docusign.State, options.DemoContractors);
 
         // A fresh secret per run: the demo's webhook is as authenticated as a production one, with nothing to configure.
         var webhookSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
@@ -42,8 +44,13 @@ public static class AllInOneHost
         builder.Configuration.AddCommandLine(args);
 
         builder.AddServiceDefaults();
-        builder.Services.AddProvisioningBus(builder.Configuration, OutboundExtensions.AddOutboundConsumers);
+        builder.Services.AddProvisioningBus(builder.Configuration, bus =>
+        {
+            OutboundExtensions.AddOutboundConsumers(bus);
+            InboundExtensions.AddInboundConsumers(bus);
+        });
         builder.AddOutbound(registerBus: false);
+        builder.AddInbound(registerBus: false);
         builder.AddGateway();
 
         await using var app = builder.Build();
@@ -94,6 +101,15 @@ public static class AllInOneHost
             ["Docusign:Connections:demo:RefreshToken"] = docusign.Options.InitialRefreshToken,
             ["Outbound:Rules:demo:SourceEnvironmentId"] = pingOne.EnvironmentId,
             ["Outbound:Rules:demo:TargetConnection"] = "demo",
+
+            // Inbound: Docusign-only contractors become PingOne users. The filter keeps the users the outbound rule
+            // put into Docusign out of it, and the gateway ignores the inbound writes' echo (same worker client).
+            ["Inbound:Rules:contractors:SourceConnection"] = "demo",
+            ["Inbound:Rules:contractors:TargetEnvironmentId"] = pingOne.EnvironmentId,
+            ["Inbound:Rules:contractors:Mappings:username"] = "email",
+            ["Inbound:Rules:contractors:UserFilter:Conditions:0:Attribute"] = "jobTitle",
+            ["Inbound:Rules:contractors:UserFilter:Conditions:0:Value"] = DemoDirectory.ContractorTitle,
+            ["Gateway:Webhook:IgnoredActorClientIds:0"] = pingOne.ClientId,
         };
         for (var i = 0; i < groupIds.Count; i++)
         {

@@ -17,4 +17,7 @@ public sealed class AllInOneOptions
 
     /// <summary>Groups seeded (and pushed to Docusign).</summary>
     public int DemoGroups { get; set; } = 6;
+
+    /// <summary>Docusign-only users (job title "Contractor") that the demo's inbound rule brings into PingOne.</summary>
+    public int DemoContractors { get; set; } = 12;
 }

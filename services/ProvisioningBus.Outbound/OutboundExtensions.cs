@@ -3,7 +3,11 @@ using Microsoft.Extensions.Options;
 using ProvisioningBus.Core.Hosting;
 using ProvisioningBus.Core.Messaging;
 using ProvisioningBus.Core.Rules;
+using ProvisioningBus.Outbound.Groups;
+using ProvisioningBus.Outbound.Memberships;
+using ProvisioningBus.Outbound.Resync;
 using ProvisioningBus.Outbound.Rules;
+using ProvisioningBus.Outbound.Status;
 using ProvisioningBus.Outbound.Users;
 
 namespace ProvisioningBus.Outbound;
@@ -23,7 +27,13 @@ public static class OutboundExtensions
         builder.Services.AddOptions<OutboundOptions>().Bind(configuration.GetSection(OutboundOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<OutboundOptions>, OutboundOptionsValidator>();
         builder.Services.AddSingleton<OutboundRuleCatalog>();
+        builder.Services.AddSingleton<ConnectionSwitch>();
+        builder.Services.AddSingleton<WorkerInstance>();
         builder.Services.AddSingleton<UserProvisioner>();
+        builder.Services.AddSingleton<OutboundRuleResync>();
+        builder.Services.AddSingleton<DeletedRuleDeprovisioner>();
+        builder.Services.AddSingleton<OutboundSyncStatus>();
+        builder.Services.AddHostedService<RuleLifecycleService>();
 
         if (registerBus)
         {
@@ -36,5 +46,8 @@ public static class OutboundExtensions
     public static void AddOutboundConsumers(IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<UserChangeConsumer, UserChangeConsumerDefinition>();
+        bus.AddConsumer<SyncRuleConsumer, SyncRuleConsumerDefinition>();
+        bus.AddGroupConsumers();
+        bus.AddMembershipConsumers();
     }
 }

@@ -1,3 +1,4 @@
+using Docusign.Emulator;
 using PingOne.Emulator.Directory;
 
 namespace ProvisioningBus.Host.Demo;
@@ -20,6 +21,19 @@ public static class DemoDirectory
     private static readonly string[] Titles = ["Engineer", "Analyst", "Manager", "Designer", "Counsel", "Accountant"];
 
     private static readonly string[] GroupNames = ["Sales", "Legal", "Finance", "Engineering", "Procurement", "People", "Support", "Marketing"];
+
+    public const string ContractorTitle = "Contractor";
+
+    /// <summary>People who exist only in Docusign, for the inbound rule to bring into PingOne.</summary>
+    public static void SeedContractors(DocusignEmulatorState docusign, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var given = GivenNames[(i * 7) % GivenNames.Length];
+            var family = FamilyNames[(i * 3 + 5) % FamilyNames.Length];
+            docusign.SeedUser($"{given} {family}", $"contractor.{i:D3}@partner.example", given, family, ContractorTitle);
+        }
+    }
 
     public static IReadOnlyList<string> SeedGroups(DirectoryState directory, int count) =>
         [.. GroupNames.Take(Math.Min(count, GroupNames.Length)).Select(name => directory.CreateGroup(name).Id)];

@@ -2,5 +2,8 @@ using ProvisioningBus.Core.Rules;
 
 namespace ProvisioningBus.Outbound.Rules;
 
-/// <summary>An outbound rule as loaded: its options with the mappings parsed once.</summary>
-public sealed record CompiledOutboundRule(string Name, OutboundRuleOptions Options, UserAttributeMapping Mapping);
+/// <summary>An outbound rule as loaded: its options with the mappings and the scope parsed once.</summary>
+public sealed record CompiledOutboundRule(string Name, OutboundRuleOptions Options, UserAttributeMapping Mapping)
+{
+    public RuleScope Scope { get; init; } = RuleScope.Everyone;
+}

@@ -35,6 +35,11 @@ public sealed class OutboundOptionsValidator(IConfiguration configuration) : IVa
                 failures.Add($"{key}:UserActions:RemoveAction 'Disable' is not supported: Docusign does not support disabling users (known limitation). Use 'Delete', which closes the user in Docusign.");
             }
 
+            foreach (var error in RuleScope.Validate(rule.Scope))
+            {
+                failures.Add($"{key}:Scope:{error}");
+            }
+
             foreach (var error in UserAttributeMapping.Compile(rule.Mappings, out _))
             {
                 failures.Add($"{key}:Mappings:{error}");

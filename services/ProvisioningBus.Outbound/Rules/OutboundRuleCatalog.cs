@@ -16,7 +16,7 @@ public sealed class OutboundRuleCatalog
                 var errors = UserAttributeMapping.Compile(pair.Value.Mappings, out var mapping);
                 return mapping is null
                     ? throw new InvalidOperationException($"Outbound rule '{pair.Key}' has invalid mappings: {string.Join("; ", errors)}")
-                    : new CompiledOutboundRule(pair.Key, pair.Value, mapping);
+                    : new CompiledOutboundRule(pair.Key, pair.Value, mapping) { Scope = RuleScope.Compile(pair.Value.Scope) };
             })
             .ToList();
     }
@@ -26,4 +26,6 @@ public sealed class OutboundRuleCatalog
     /// <summary>The enabled rules whose source is the given PingOne environment.</summary>
     public IEnumerable<CompiledOutboundRule> ForEnvironment(string environmentId) =>
         rules.Where(rule => rule.Options.Enabled && string.Equals(rule.Options.SourceEnvironmentId, environmentId, StringComparison.Ordinal));
+
+    public CompiledOutboundRule? Find(string ruleName) => rules.FirstOrDefault(rule => string.Equals(rule.Name, ruleName, StringComparison.Ordinal));
 }

@@ -54,7 +54,23 @@ public sealed class UserAttributeMapping
 
     public MappedDocusignUser Map(IAttributeSource user)
     {
-        string? Text(string target) => expressions.TryGetValue(target, out var expression) ? expression.Evaluate(user).ToText() : null;
+        string? Text(string target)
+        {
+            if (!expressions.TryGetValue(target, out var expression))
+            {
+                return null;
+            }
+
+            try
+            {
+                return expression.Evaluate(user).ToText();
+            }
+            catch (ExpressionEvaluationException ex)
+            {
+                // e.g. a null condition: guessing a value could close or rename the wrong user, so the user fails instead.
+                throw new UnmappableUserException($"the mapping of {target} ('{expression.Text}') cannot be evaluated for this user: {ex.Message}");
+            }
+        }
 
         var email = Text("email");
         var userName = Text("userName");

@@ -1,15 +1,24 @@
+using System.Text;
 using MassTransit;
+using ProvisioningBus.Contracts;
 
 namespace ProvisioningBus.Outbound.Users;
 
-/// <summary>The <c>user-changes</c> queue: durable quorum queue, retries for transient faults, then <c>_error</c>.</summary>
+/// <summary>
+/// The <c>user-changes</c> queue: durable quorum queue, messages of one user in order within the process (partitioned
+/// on the user id; the store lease orders them across instances), retries for transient faults, then <c>_error</c>.
+/// </summary>
 public sealed class UserChangeConsumerDefinition : ConsumerDefinition<UserChangeConsumer>
 {
     public const string QueueName = "user-changes";
 
+    /// <summary>Users applied at once per process; each partition handles one user's messages one at a time.</summary>
+    public const int Partitions = 16;
+
     public UserChangeConsumerDefinition()
     {
         EndpointName = QueueName;
+        ConcurrentMessageLimit = Partitions;
     }
 
     protected override void ConfigureConsumer(
@@ -23,6 +32,13 @@ public sealed class UserChangeConsumerDefinition : ConsumerDefinition<UserChange
             rabbit.SetQuorumQueue();
         }
 
+        // Transient faults (Docusign 5xx/429 after the client's own retries, PingOne outages, a lease held too long)
+        // retry with backoff; permanent ones are recorded in the ledger by the provisioner and never reach this policy.
         endpointConfigurator.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+
+        // One partitioner for both message types, so a user's membership-driven and attribute-driven changes queue behind each other.
+        var partitioner = endpointConfigurator.CreatePartitioner(Partitions);
+        consumerConfigurator.Message<PingOneUserChanged>(message => message.UsePartitioner(partitioner, c => c.Message.UserId, Encoding.UTF8));
+        consumerConfigurator.Message<PingOneMembershipChanged>(message => message.UsePartitioner(partitioner, c => c.Message.UserId, Encoding.UTF8));
     }
 }

@@ -8,8 +8,16 @@ public enum UserProvisioningOutcome
     Updated,
     Unchanged,
     Closed,
+    /// <summary>A closed Docusign user was re-POSTed (same userName + email) because the source user is active again.</summary>
+    Reactivated,
     /// <summary>The rule's user actions do not allow the write this change needs (e.g. creation off).</summary>
     Unsynced,
-    /// <summary>Nothing to do for this rule (out of scope and never provisioned, or already gone).</summary>
+    /// <summary>Linked, but the change was not applied because updates are off.</summary>
+    PartiallySynced,
+    /// <summary>A permanent failure, recorded in the sync ledger with its error.</summary>
+    Failed,
+    /// <summary>Nothing to do for this rule (out of scope and never provisioned, already gone, or connection disabled).</summary>
     Skipped,
+    /// <summary>The store holds newer state than this change: applying it would undo the newer one.</summary>
+    Stale,
 }

@@ -1,5 +1,7 @@
+using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using ProvisioningBus.Outbound;
 using ProvisioningBus.ServiceDefaults;
 
@@ -21,6 +23,9 @@ public sealed class RunningOutboundWorker : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddServiceDefaults();
         builder.AddOutbound();
+        // Tests stop and restart workers quickly; a host stopped while its bus is still connecting would leave that bus
+        // running on a disposed container, so start returns only once the bus is up.
+        builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
         var app = builder.Build();
         app.MapDefaultEndpoints();
         await app.StartAsync();

@@ -80,7 +80,7 @@ public sealed class BusCommandTests(RabbitMqFixture broker)
     {
         await using var vhost = await broker.CreateVirtualHostAsync();
         var consumer = new FlakyConsumerState();
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Configuration["RabbitMq:Uri"] = vhost.AmqpUri.ToString();
         builder.Services.AddSingleton(consumer);
         builder.Services.AddProvisioningBus(builder.Configuration, bus => bus.AddConsumer<FlakyConsumer>().Endpoint(e => e.Name = "poison-test"));

@@ -22,7 +22,7 @@ public sealed class CommandRecorder : IAsyncDisposable
 
     public static async Task<CommandRecorder> StartAsync(Uri amqpUri)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Configuration["RabbitMq:Uri"] = amqpUri.ToString();
         var received = new ConcurrentQueue<object>();
         builder.Services.AddSingleton(received);

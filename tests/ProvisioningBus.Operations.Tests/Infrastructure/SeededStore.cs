@@ -9,7 +9,7 @@ public static class SeededStore
 {
     public static async Task<IHost> OpenAsync(TemporaryDatabase database)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Services.AddProvisioningStore(new StoreOptions { Provider = StoreProvider.Sqlite, ConnectionString = database.ConnectionString });
         var host = builder.Build();
         await host.StartAsync();

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ProvisioningBus.Operations.Tests.Infrastructure;
 
-namespace ProvisioningBus.Operations.Tests.Host;
+namespace ProvisioningBus.Operations.Tests.AllInOne;
 
 public sealed partial class FirstReadmeCommandTests
 {
@@ -25,7 +25,7 @@ public sealed partial class FirstReadmeCommandTests
             report => UsersSucceeded(report) == DemoUsers,
             Timeout,
             $"the status API counts {DemoUsers} users synced");
-        Assert.Equal(DemoUsers, status.GetProperty("rules")[0].GetProperty("users").GetProperty("impacted").GetInt32());
+        Assert.Equal(DemoUsers, status.GetProperty("rules").EnumerateArray().First(rule => rule.GetProperty("name").GetString() == "demo").GetProperty("users").GetProperty("impacted").GetInt32());
 
         var page = await HeadlessChromium.RenderAsync(new Uri(gateway, "/status"), TimeSpan.FromSeconds(60));
         var cells = RulesRow(page);
@@ -38,7 +38,7 @@ public sealed partial class FirstReadmeCommandTests
     }
 
     private static int UsersSucceeded(JsonElement report) =>
-        report.GetProperty("rules").EnumerateArray().Sum(rule => rule.GetProperty("users").GetProperty("success").GetInt32());
+        report.GetProperty("rules").EnumerateArray().Where(rule => rule.GetProperty("name").GetString() == "demo").Sum(rule => rule.GetProperty("users").GetProperty("success").GetInt32());
 
     private static string[] RulesRow(string dom)
     {

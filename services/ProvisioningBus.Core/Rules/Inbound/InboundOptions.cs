@@ -1,0 +1,24 @@
+namespace ProvisioningBus.Core.Rules.Inbound;
+
+/// <summary>Every inbound rule by name, and how the snapshot poller runs them. Bound from the <c>Inbound</c> section.</summary>
+public sealed class InboundOptions
+{
+    public const string SectionName = "Inbound";
+
+    public Dictionary<string, InboundRuleOptions> Rules { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>How often the poller checks whether a rule is due (initial, daily, or a changed configuration).</summary>
+    public TimeSpan ScheduleCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Time-to-live of the <c>inbound-poll:{rule}</c> lease; the holder renews it every third of this while a run lasts,
+    /// so a dead holder blocks the rule for at most this long.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long after a failed scheduled run the poller tries again (a retry costs a full Docusign listing).</summary>
+    public TimeSpan FailedRunRetryDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Differences published at once before waiting for the broker's confirms.</summary>
+    public int PublishWindow { get; set; } = 256;
+}

@@ -1,0 +1,34 @@
+namespace ProvisioningBus.Core.Rules.Inbound;
+
+/// <summary>An inbound rule: the users of one Docusign account provisioned into one PingOne population.</summary>
+public sealed class InboundRuleOptions
+{
+    /// <summary>The name of the Docusign connection under <c>Docusign:Connections</c> whose users are read.</summary>
+    public string SourceConnection { get; set; } = string.Empty;
+
+    /// <summary>The PingOne environment written to; it must be the one the PingOne client is configured for (<c>PingOne:EnvironmentId</c>).</summary>
+    public string TargetEnvironmentId { get; set; } = string.Empty;
+
+    /// <summary>The population new users are created in; empty means the environment's default population.</summary>
+    public string? TargetPopulationId { get; set; }
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// PingOne attribute → Docusign attribute or expression. Entries replace the defaults of the same target; the defaults
+    /// map <c>username</c> ← userName, <c>email</c> ← email, <c>name.given</c> ← firstName, <c>name.family</c> ← lastName,
+    /// <c>title</c> ← jobTitle.
+    /// </summary>
+    public Dictionary<string, string> Mappings { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The product page's "Sync Only Active Users": only Docusign users whose status is <c>Active</c> are provisioned, and
+    /// users this rule provisioned that are no longer Active are deleted from PingOne. Turning it on resyncs at once.
+    /// </summary>
+    public bool SyncOnlyActiveUsers { get; set; }
+
+    /// <summary>Which Docusign users the rule takes at all; no conditions means every user of the account.</summary>
+    public InboundUserFilterOptions UserFilter { get; set; } = new();
+
+    public MassDeletionGuardOptions MassDeletionGuard { get; set; } = new();
+}

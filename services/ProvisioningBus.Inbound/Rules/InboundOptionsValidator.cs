@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using ProvisioningBus.Core.Rules.Inbound;
+
+namespace ProvisioningBus.Inbound.Rules;
+
+/// <summary>Rejects inbound rules that cannot work, naming the configuration key and the fix.</summary>
+public sealed class InboundOptionsValidator(IConfiguration configuration) : IValidateOptions<InboundOptions>
+{
+    public ValidateOptionsResult Validate(string? name, InboundOptions options)
+    {
+        var connections = configuration.GetSection("Docusign:Connections").GetChildren().Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        var pingOneEnvironment = configuration["PingOne:EnvironmentId"];
+        var failures = new List<string>();
+        var section = InboundOptions.SectionName;
+        if (options.ScheduleCheckInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"{section}:ScheduleCheckInterval must be positive.");
+        }
+
+        if (options.LeaseDuration < TimeSpan.FromSeconds(3))
+        {
+            failures.Add($"{section}:LeaseDuration must be at least 3 seconds (it is renewed every third of it).");
+        }
+
+        if (options.FailedRunRetryDelay < TimeSpan.Zero)
+        {
+            failures.Add($"{section}:FailedRunRetryDelay cannot be negative.");
+        }
+
+        if (options.PublishWindow is < 1 or > 10_000)
+        {
+            failures.Add($"{section}:PublishWindow must be between 1 and 10000 (was {options.PublishWindow}).");
+        }
+
+        foreach (var (ruleName, rule) in options.Rules)
+        {
+            var key = $"{section}:Rules:{ruleName}";
+            if (!connections.Contains(rule.SourceConnection))
+            {
+                failures.Add($"{key}:SourceConnection '{rule.SourceConnection}' names no connection under Docusign:Connections (known: {string.Join(", ", connections.Order())}).");
+            }
+
+            if (string.IsNullOrWhiteSpace(rule.TargetEnvironmentId))
+            {
+                failures.Add($"{key}:TargetEnvironmentId is required: the PingOne environment the rule writes users to.");
+            }
+            else if (!string.Equals(rule.TargetEnvironmentId, pingOneEnvironment, StringComparison.Ordinal))
+            {
+                // The PingOne client holds one worker application, which is valid in one environment.
+                failures.Add($"{key}:TargetEnvironmentId '{rule.TargetEnvironmentId}' is not the environment of the configured PingOne client (PingOne:EnvironmentId '{pingOneEnvironment}').");
+            }
+
+            foreach (var error in PingOneAttributeMapping.Compile(rule.Mappings, out _))
+            {
+                failures.Add($"{key}:Mappings:{error}");
+            }
+
+            foreach (var error in DocusignUserFilter.Compile(rule.UserFilter, out _))
+            {
+                failures.Add($"{key}:UserFilter:{error}");
+            }
+
+            var guard = rule.MassDeletionGuard;
+            if (guard.MaxDeletions is < 0)
+            {
+                failures.Add($"{key}:MassDeletionGuard:MaxDeletions cannot be negative (was {guard.MaxDeletions}).");
+            }
+
+            if (guard.MaxDeletionPercent is < 0 or > 100 || guard.MaxDeletionPercent is double.NaN)
+            {
+                failures.Add($"{key}:MassDeletionGuard:MaxDeletionPercent must be between 0 and 100 (was {guard.MaxDeletionPercent}).");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,8 @@
+namespace ProvisioningBus.Inbound.Snapshots;
+
+public enum SnapshotDifferenceKind
+{
+    Appeared,
+    Changed,
+    Disappeared,
+}

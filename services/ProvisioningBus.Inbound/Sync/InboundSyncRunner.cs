@@ -1,0 +1,297 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using ProvisioningBus.Contracts;
+using ProvisioningBus.Core.Rules.Inbound;
+using ProvisioningBus.Docusign;
+using ProvisioningBus.Inbound.Rules;
+using ProvisioningBus.Inbound.Snapshots;
+using ProvisioningBus.State.Inbound;
+using ProvisioningBus.State.Leases;
+using ProvisioningBus.State.Rules;
+using ProvisioningBus.State.Runs;
+
+namespace ProvisioningBus.Inbound.Sync;
+
+/// <summary>
+/// One snapshot run of one inbound rule: list every Docusign user, merge-diff with the stored snapshot, publish the
+/// differences with confirms, and only then store the new snapshot. A run that dies after publishing and before
+/// storing leaves the old snapshot, so the next run publishes the same differences again and the idempotent consumer
+/// absorbs them: nothing is lost, at worst something is said twice.
+/// </summary>
+public sealed class InboundSyncRunner(
+    InboundRuleCatalog rules,
+    IDocusignClientProvider docusign,
+    IInboundSnapshotStore snapshots,
+    IInboundLinkStore links,
+    IRuleStateStore ruleStates,
+    ISyncRunStore runs,
+    ILeaseStore leases,
+    InboundInstance instance,
+    IOptions<InboundOptions> options,
+    [FromKeyedServices(InboundExtensions.ScheduleClock)] TimeProvider time,
+    ILogger<InboundSyncRunner> logger)
+{
+    public static string LeaseName(string rule) => $"inbound-poll:{rule}";
+
+    /// <param name="kind">What asks for the run; a rule whose initial sync never completed runs its initial sync instead.</param>
+    /// <param name="publisher">Where differences go: the bus, or the consume context of the command that asked.</param>
+    /// <param name="approvedSnapshotId">Releases the deletions the guard held under this snapshot.</param>
+    public async Task<InboundSyncResult> RunAsync(
+        string ruleName, SyncRunKind kind, IPublishEndpoint publisher, Guid? approvedSnapshotId, CancellationToken ct)
+    {
+        var rule = rules.Find(ruleName);
+        if (rule is null)
+        {
+            return InboundSyncResult.UnknownRule;
+        }
+
+        if (!rule.Options.Enabled)
+        {
+            return InboundSyncResult.Disabled;
+        }
+
+        var lease = LeaseName(ruleName);
+        var ttl = options.Value.LeaseDuration;
+        // One holder per run, not per process: a lease is re-entrant for its holder, and the poller and a command
+        // consumer of the same process must not run the rule at once either.
+        var holder = $"{instance.HolderId}:{Guid.NewGuid():N}";
+        if (!await leases.TryAcquireAsync(lease, holder, ttl, ct))
+        {
+            return InboundSyncResult.Busy;
+        }
+
+        using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var stopRenewing = new CancellationTokenSource();
+        var renewing = KeepLeaseAsync(lease, holder, ttl, leaseLost, stopRenewing.Token);
+        try
+        {
+            return await RunHoldingLeaseAsync(rule, kind, publisher, approvedSnapshotId, leaseLost.Token);
+        }
+        finally
+        {
+            await stopRenewing.CancelAsync();
+            await renewing;
+            await leases.ReleaseAsync(lease, holder, CancellationToken.None);
+        }
+    }
+
+    private async Task<InboundSyncResult> RunHoldingLeaseAsync(
+        CompiledInboundRule rule, SyncRunKind kind, IPublishEndpoint endpoint, Guid? approvedSnapshotId, CancellationToken ct)
+    {
+        var state = await ruleStates.GetAsync(rule.Name, ct);
+        if (state?.DailySyncTimeOfDay is null)
+        {
+            // Until an initial sync completed there is no daily time: whatever asked, this run is the one that sets it.
+            kind = SyncRunKind.Initial;
+        }
+
+        var snapshotId = Guid.NewGuid();
+        var startedAt = time.GetUtcNow();
+        await runs.StartAsync(snapshotId, rule.Name, kind, startedAt, ct);
+        logger.LogInformation("Inbound rule {Rule}: {Kind} sync {SnapshotId} started", rule.Name, kind, snapshotId);
+        try
+        {
+            var current = new List<SnapshotUser>();
+            long filteredOut = 0;
+            await foreach (var user in docusign.Get(rule.Options.SourceConnection).ListUsersAsync(null, ct))
+            {
+                var taken = SnapshotRows.FromDocusign(user);
+                if (rule.Filter.Includes(taken.DocusignUserId, taken.Attributes))
+                {
+                    current.Add(taken);
+                }
+                else
+                {
+                    filteredOut++;
+                }
+            }
+
+            SnapshotDiffer.Order(current);
+            var provisioned = new HashSet<string>(SnapshotRow.IdOrder);
+            await foreach (var link in links.ListByRuleAsync(rule.Name, ct))
+            {
+                provisioned.Add(link.DocusignUserId);
+            }
+
+            var publisher = new ConfirmedPublisher(endpoint, options.Value.PublishWindow);
+            var deletions = new List<SnapshotDifference>();
+            long appeared = 0, changed = 0, disappeared = 0;
+            var everyUser = kind == SyncRunKind.FullResync;
+            await foreach (var difference in SnapshotDiffer.DiffAsync(current, snapshots.ReadOrderedAsync(rule.Name, ct), everyUser, ct))
+            {
+                switch (difference.Kind)
+                {
+                    case SnapshotDifferenceKind.Appeared:
+                        appeared++;
+                        await publisher.PublishAsync(Appeared(rule, snapshotId, startedAt, difference), ct);
+                        break;
+                    case SnapshotDifferenceKind.Changed:
+                        changed++;
+                        if (WouldDelete(rule, difference, provisioned))
+                        {
+                            deletions.Add(difference);
+                        }
+                        else
+                        {
+                            await publisher.PublishAsync(Changed(rule, snapshotId, startedAt, difference), ct);
+                        }
+
+                        break;
+                    case SnapshotDifferenceKind.Disappeared:
+                        disappeared++;
+                        if (WouldDelete(rule, difference, provisioned))
+                        {
+                            deletions.Add(difference);
+                        }
+                        else
+                        {
+                            await publisher.PublishAsync(Disappeared(rule, snapshotId, startedAt, difference), ct);
+                        }
+
+                        break;
+                }
+            }
+
+            // The guard sees the whole diff before any deletion leaves; appeared and changed users went already.
+            List<SnapshotDifference> approved = approvedSnapshotId is { } approval
+                ? deletions.Where(d => SnapshotRows.Unmarked(d.Previous!.AttributesHash).HeldBy == approval).ToList()
+                : [];
+            var undecided = deletions.Except(approved).ToList();
+            var holdReason = MassDeletionGuard.Check(rule.Options.MassDeletionGuard, undecided.Count, provisioned.Count);
+            List<SnapshotDifference> held = holdReason is null ? [] : undecided;
+            foreach (var deletion in holdReason is null ? deletions : approved)
+            {
+                if (deletion.Kind == SnapshotDifferenceKind.Changed)
+                {
+                    await publisher.PublishAsync(Changed(rule, snapshotId, startedAt, deletion), ct);
+                }
+                else
+                {
+                    await publisher.PublishAsync(Disappeared(rule, snapshotId, startedAt, deletion), ct);
+                }
+            }
+
+            await publisher.FlushAsync();
+
+            // A guard that holds the same deletions again keeps their snapshot id, so a pending approval stays valid.
+            var heldBy = held.Count > 0 && state?.PendingApprovalSnapshotId is { } pending
+                && held.All(d => SnapshotRows.Unmarked(d.Previous!.AttributesHash).HeldBy == pending)
+                    ? pending
+                    : snapshotId;
+            await snapshots.ReplaceAsync(rule.Name, SnapshotDiffer.NextSnapshot(current, held, heldBy), ct);
+
+            var completedAt = time.GetUtcNow();
+            var counts = new SyncRunCounts { Appeared = appeared, Changed = changed, Disappeared = disappeared, Skipped = filteredOut };
+            var status = held.Count > 0 ? SyncRunStatus.AwaitingApproval : SyncRunStatus.Succeeded;
+            await runs.CompleteAsync(snapshotId, status, counts, holdReason is null ? null : holdReason + $" (snapshot {heldBy:D})", completedAt, ct);
+            await ruleStates.UpsertAsync(
+                new RuleState(
+                    rule.Name,
+                    RuleDirection.Inbound,
+                    rule.ConfigHash,
+                    state?.KnownSince ?? startedAt,
+                    kind == SyncRunKind.Initial ? TimeOnly.FromDateTime(completedAt.UtcDateTime) : state!.DailySyncTimeOfDay,
+                    completedAt,
+                    held.Count > 0 ? heldBy : null,
+                    held.Count > 0 ? holdReason : null),
+                ct);
+
+            if (held.Count > 0)
+            {
+                logger.LogWarning("Inbound rule {Rule}: {Reason} Held under snapshot {SnapshotId}", rule.Name, holdReason, heldBy);
+            }
+
+            logger.LogInformation(
+                "Inbound rule {Rule}: {Kind} sync {SnapshotId} {Status}: {Appeared} appeared, {Changed} changed, {Disappeared} disappeared, {Skipped} filtered out, {Users} users in {Duration}",
+                rule.Name, kind, snapshotId, status, appeared, changed, disappeared, filteredOut, current.Count, completedAt - startedAt);
+            return new InboundSyncResult(InboundSyncOutcome.Completed, await runs.GetAsync(snapshotId, CancellationToken.None));
+        }
+        catch (Exception exception)
+        {
+            var error = exception is OperationCanceledException
+                ? "The run was interrupted (shutting down, or the rule's lease was lost); the stored snapshot is unchanged."
+                : $"{exception.GetType().Name}: {exception.Message}";
+            logger.LogError(exception, "Inbound rule {Rule}: {Kind} sync {SnapshotId} failed", rule.Name, kind, snapshotId);
+            await runs.CompleteAsync(snapshotId, SyncRunStatus.Failed, SyncRunCounts.None, error, time.GetUtcNow(), CancellationToken.None);
+            return new InboundSyncResult(InboundSyncOutcome.Failed, await runs.GetAsync(snapshotId, CancellationToken.None));
+        }
+    }
+
+    /// <summary>
+    /// Whether applying the difference deletes a PingOne user: the user leaves the rule (disappears, or stops being
+    /// provisionable) and was provisioned by it. "Provisioned" is the link, or, for a link the consumer may not have
+    /// written yet, a previous state the rule provisions: the guard must not miss a deletion because of that race.
+    /// </summary>
+    private static bool WouldDelete(CompiledInboundRule rule, SnapshotDifference difference, HashSet<string> provisioned)
+    {
+        if (difference.Kind == SnapshotDifferenceKind.Changed && rule.Provisions(difference.Current!.Attributes))
+        {
+            return false;
+        }
+
+        return provisioned.Contains(difference.DocusignUserId) || rule.Provisions(SnapshotRows.ReadAttributes(difference.Previous!));
+    }
+
+    private static DocusignUserAppeared Appeared(CompiledInboundRule rule, Guid snapshotId, DateTimeOffset at, SnapshotDifference d) => new()
+    {
+        RuleName = rule.Name,
+        SnapshotId = snapshotId,
+        DocusignUserId = d.DocusignUserId,
+        Attributes = d.Current!.Attributes,
+        ObservedAt = at,
+    };
+
+    private static DocusignUserChanged Changed(CompiledInboundRule rule, Guid snapshotId, DateTimeOffset at, SnapshotDifference d) => new()
+    {
+        RuleName = rule.Name,
+        SnapshotId = snapshotId,
+        DocusignUserId = d.DocusignUserId,
+        Previous = SnapshotRows.ReadAttributes(d.Previous!),
+        Current = d.Current!.Attributes,
+        ObservedAt = at,
+    };
+
+    private static DocusignUserDisappeared Disappeared(CompiledInboundRule rule, Guid snapshotId, DateTimeOffset at, SnapshotDifference d) => new()
+    {
+        RuleName = rule.Name,
+        SnapshotId = snapshotId,
+        DocusignUserId = d.DocusignUserId,
+        LastKnown = SnapshotRows.ReadAttributes(d.Previous!),
+        ObservedAt = at,
+    };
+
+    /// <summary>
+    /// Renews the lease every third of its time-to-live. A lapsed lease nobody else took is taken again; one another
+    /// instance took cancels the run before it stores a snapshot that instance may also be writing.
+    /// </summary>
+    private async Task KeepLeaseAsync(string lease, string holder, TimeSpan ttl, CancellationTokenSource leaseLost, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(ttl / 3, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                try
+                {
+                    if (await leases.RenewAsync(lease, holder, ttl, stop)
+                        || await leases.TryAcquireAsync(lease, holder, ttl, stop))
+                    {
+                        continue;
+                    }
+
+                    logger.LogWarning("Lease {Lease} was taken by another instance; stopping this run", lease);
+                    await leaseLost.CancelAsync();
+                    return;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    logger.LogWarning(exception, "Renewing lease {Lease} failed; trying again at the next renewal", lease);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run ended.
+        }
+    }
+}

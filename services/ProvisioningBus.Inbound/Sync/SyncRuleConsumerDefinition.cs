@@ -1,0 +1,28 @@
+using MassTransit;
+
+namespace ProvisioningBus.Inbound.Sync;
+
+/// <summary>The <c>inbound-sync-requests</c> queue: quorum; a request that finds the rule busy waits for the running sync.</summary>
+public sealed class SyncRuleConsumerDefinition : ConsumerDefinition<SyncRuleConsumer>
+{
+    public const string QueueName = "inbound-sync-requests";
+
+    public SyncRuleConsumerDefinition()
+    {
+        EndpointName = QueueName;
+        ConcurrentMessageLimit = 4;
+    }
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<SyncRuleConsumer> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            rabbit.SetQuorumQueue();
+        }
+
+        endpointConfigurator.UseMessageRetry(retry => InboundRetry.ForSyncCommands(retry));
+    }
+}

@@ -1,0 +1,39 @@
+using MassTransit;
+using ProvisioningBus.Contracts;
+
+namespace ProvisioningBus.Inbound.Users;
+
+/// <summary>
+/// The <c>docusign-user-changes</c> queue: quorum, retries for transient faults, then <c>_error</c>. Differences of one
+/// Docusign user go through one partition, so two runs' differences for the same user are not applied at once.
+/// </summary>
+public sealed class InboundUserChangeConsumerDefinition : ConsumerDefinition<InboundUserChangeConsumer>
+{
+    public const string QueueName = "docusign-user-changes";
+
+    private const int Partitions = 16;
+
+    public InboundUserChangeConsumerDefinition()
+    {
+        EndpointName = QueueName;
+    }
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<InboundUserChangeConsumer> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            // Quorum queues are replicated and survive a broker node loss; classic queues do not.
+            rabbit.SetQuorumQueue();
+        }
+
+        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+
+        var partitioner = endpointConfigurator.CreatePartitioner(Partitions);
+        consumerConfigurator.Message<DocusignUserAppeared>(m => m.UsePartitioner(partitioner, c => c.Message.DocusignUserId));
+        consumerConfigurator.Message<DocusignUserChanged>(m => m.UsePartitioner(partitioner, c => c.Message.DocusignUserId));
+        consumerConfigurator.Message<DocusignUserDisappeared>(m => m.UsePartitioner(partitioner, c => c.Message.DocusignUserId));
+    }
+}

@@ -1,0 +1,48 @@
+using MassTransit;
+using ProvisioningBus.Contracts;
+using ProvisioningBus.Outbound.Rules;
+
+namespace ProvisioningBus.Outbound.Groups;
+
+/// <summary>
+/// Applies a PingOne group change to every enabled rule of the group's environment that pushes the group, and
+/// records each group's outcome. Permanent failures end as the group's ledger failure; transient ones are
+/// recorded too and rethrown for the retry policy.
+/// </summary>
+public sealed class GroupChangeConsumer(OutboundRuleCatalog rules, GroupProvisioner provisioner, GroupLedger ledger, ILogger<GroupChangeConsumer> logger)
+    : IConsumer<PingOneGroupChanged>
+{
+    public async Task Consume(ConsumeContext<PingOneGroupChanged> context)
+    {
+        var change = context.Message;
+        var cancellationToken = context.CancellationToken;
+        foreach (var rule in rules.ForEnvironment(change.EnvironmentId).Where(rule => rule.Pushes(change.GroupId)))
+        {
+            var displayName = change.GroupName ?? change.GroupId;
+            try
+            {
+                var outcome = change.Action == DirectoryChangeAction.Deleted
+                    ? await provisioner.DeleteAsync(rule, change.GroupId, cancellationToken)
+                    : await provisioner.SyncAsync(rule, change.GroupId, cancellationToken);
+                if (outcome is GroupChangeOutcome.Deleted or GroupChangeOutcome.Skipped)
+                {
+                    await ledger.ForgetAsync(rule, change.GroupId, cancellationToken);
+                }
+                else
+                {
+                    await ledger.SucceededAsync(rule, change.GroupId, displayName, cancellationToken);
+                }
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                await ledger.FailedAsync(rule, change.GroupId, displayName, failure, cancellationToken);
+                if (FailureClassifier.IsTransient(failure))
+                {
+                    throw;
+                }
+
+                logger.LogWarning("Rule {Rule}: PingOne group {PingOneGroupId} could not be pushed: {Reason}", rule.Name, change.GroupId, FailureClassifier.Describe(failure).Message);
+            }
+        }
+    }
+}

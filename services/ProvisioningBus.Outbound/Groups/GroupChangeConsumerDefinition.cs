@@ -1,0 +1,37 @@
+using MassTransit;
+using ProvisioningBus.Contracts;
+
+namespace ProvisioningBus.Outbound.Groups;
+
+/// <summary>
+/// The <c>group-changes</c> queue: durable quorum queue, retries for transient faults, then <c>_error</c>. Changes
+/// to one group are partitioned onto one lane, so this instance never applies two of them at once (the store
+/// lease in <see cref="GroupProvisioner"/> covers other instances).
+/// </summary>
+public sealed class GroupChangeConsumerDefinition : ConsumerDefinition<GroupChangeConsumer>
+{
+    public const string QueueName = "group-changes";
+
+    private const int Lanes = 8;
+
+    public GroupChangeConsumerDefinition()
+    {
+        EndpointName = QueueName;
+        ConcurrentMessageLimit = Lanes;
+    }
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<GroupChangeConsumer> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            // Quorum queues are replicated and survive a broker node loss; classic queues do not.
+            rabbit.SetQuorumQueue();
+        }
+
+        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(6, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300)));
+        consumerConfigurator.Message<PingOneGroupChanged>(message => message.UsePartitioner(Lanes, change => change.Message.GroupId));
+    }
+}

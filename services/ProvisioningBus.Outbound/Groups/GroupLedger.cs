@@ -1,0 +1,29 @@
+using ProvisioningBus.Outbound.Rules;
+using ProvisioningBus.State;
+using ProvisioningBus.State.Ledger;
+
+namespace ProvisioningBus.Outbound.Groups;
+
+/// <summary>Writes a pushed group's latest outcome to the sync ledger (the rule's group summary).</summary>
+public sealed class GroupLedger(IProvisioningStore store, TimeProvider time)
+{
+    public Task SucceededAsync(CompiledOutboundRule rule, string pingOneGroupId, string displayName, CancellationToken cancellationToken) =>
+        store.Ledger.RecordAsync(
+            new EntityOutcome(rule.Name, EntityKind.Group, pingOneGroupId, displayName, SyncOutcome.Success, null, null, time.GetUtcNow()),
+            cancellationToken);
+
+    public Task FailedAsync(CompiledOutboundRule rule, string pingOneGroupId, string displayName, string errorCode, string errorMessage, CancellationToken cancellationToken) =>
+        store.Ledger.RecordAsync(
+            new EntityOutcome(rule.Name, EntityKind.Group, pingOneGroupId, displayName, SyncOutcome.Failed, errorCode, errorMessage, time.GetUtcNow()),
+            cancellationToken);
+
+    public Task FailedAsync(CompiledOutboundRule rule, string pingOneGroupId, string displayName, Exception failure, CancellationToken cancellationToken)
+    {
+        var (code, message) = FailureClassifier.Describe(failure);
+        return FailedAsync(rule, pingOneGroupId, displayName, code, message, cancellationToken);
+    }
+
+    /// <summary>A group deleted in PingOne and in Docusign leaves the summary, as a deprovisioned user does.</summary>
+    public Task ForgetAsync(CompiledOutboundRule rule, string pingOneGroupId, CancellationToken cancellationToken) =>
+        store.Ledger.DeleteAsync(rule.Name, EntityKind.Group, pingOneGroupId, cancellationToken);
+}

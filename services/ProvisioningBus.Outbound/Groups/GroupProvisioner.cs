@@ -1,0 +1,194 @@
+using ProvisioningBus.Docusign;
+using ProvisioningBus.Outbound.Rules;
+using ProvisioningBus.PingOne;
+using ProvisioningBus.PingOne.Groups;
+using ProvisioningBus.State;
+using ProvisioningBus.State.Groups;
+
+namespace ProvisioningBus.Outbound.Groups;
+
+/// <summary>
+/// Keeps one pushed PingOne group and its Docusign group in step: create (adopting a same-named group rather
+/// than duplicating it), rename, delete. Level-triggered: it reads the group's current state, so redeliveries and
+/// out-of-order events converge. One instance at a time works on a group (a store lease), so two instances
+/// never both create it.
+/// </summary>
+public sealed class GroupProvisioner(
+    IPingOneClient pingOne,
+    IDocusignClientProvider docusign,
+    IProvisioningStore store,
+    TimeProvider time,
+    ILogger<GroupProvisioner> logger)
+{
+    private static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(30);
+
+    /// <summary>Reads the PingOne group and makes the Docusign group match it; a group gone from PingOne is deleted.</summary>
+    public async Task<GroupChangeOutcome> SyncAsync(CompiledOutboundRule rule, string pingOneGroupId, CancellationToken cancellationToken)
+    {
+        var group = await pingOne.GetGroupAsync(pingOneGroupId, cancellationToken);
+        if (group is null)
+        {
+            return await DeleteAsync(rule, pingOneGroupId, cancellationToken);
+        }
+
+        var (_, outcome) = await SyncAsync(rule, group, cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>Makes the Docusign group match <paramref name="group"/> and returns its link.</summary>
+    public Task<(GroupLink Link, GroupChangeOutcome Outcome)> SyncAsync(CompiledOutboundRule rule, PingOneGroup group, CancellationToken cancellationToken) =>
+        UnderLeaseAsync(rule, group.Id, async () =>
+        {
+            var target = docusign.Get(rule.Options.TargetConnection);
+            var link = await store.GroupLinks.GetAsync(rule.Name, group.Id, cancellationToken);
+            if (link is null)
+            {
+                return await CreateOrAdoptAsync(rule, target, group, cancellationToken);
+            }
+
+            if (string.Equals(link.Name, group.Name, StringComparison.Ordinal))
+            {
+                return (link, GroupChangeOutcome.Unchanged);
+            }
+
+            var renamed = await target.RenameGroupAsync(link.DocusignGroupId, group.Name, cancellationToken);
+            ThrowIfFailed(renamed.Error);
+            var updated = link with { Name = group.Name, UpdatedAt = time.GetUtcNow() };
+            await store.GroupLinks.UpsertAsync(updated, cancellationToken);
+            logger.LogInformation("Rule {Rule}: renamed Docusign group {DocusignGroupId} for PingOne group {PingOneGroupId}", rule.Name, link.DocusignGroupId, group.Id);
+            return (updated, GroupChangeOutcome.Renamed);
+        });
+
+    /// <summary>
+    /// The group's link, creating the Docusign group first when the rule has not pushed it yet (a membership can
+    /// arrive before its group's event). Null when the group no longer exists in PingOne.
+    /// </summary>
+    public async Task<GroupLink?> EnsureLinkedAsync(CompiledOutboundRule rule, string pingOneGroupId, CancellationToken cancellationToken)
+    {
+        var link = await store.GroupLinks.GetAsync(rule.Name, pingOneGroupId, cancellationToken);
+        if (link is not null)
+        {
+            return link;
+        }
+
+        var group = await pingOne.GetGroupAsync(pingOneGroupId, cancellationToken);
+        return group is null ? null : (await SyncAsync(rule, group, cancellationToken)).Link;
+    }
+
+    /// <summary>Deletes the linked Docusign group, its link and its applied memberships.</summary>
+    public Task<GroupChangeOutcome> DeleteAsync(CompiledOutboundRule rule, string pingOneGroupId, CancellationToken cancellationToken) =>
+        UnderLeaseAsync(rule, pingOneGroupId, async () =>
+        {
+            var link = await store.GroupLinks.GetAsync(rule.Name, pingOneGroupId, cancellationToken);
+            if (link is null)
+            {
+                return GroupChangeOutcome.Skipped;
+            }
+
+            var target = docusign.Get(rule.Options.TargetConnection);
+            var deleted = (await target.DeleteGroupsAsync([link.DocusignGroupId], cancellationToken))[0];
+            // A group someone already deleted in Docusign is the state we want.
+            if (deleted.Error is not null && !IsUnknownGroup(deleted.Error.ErrorCode))
+            {
+                ThrowIfFailed(deleted.Error);
+            }
+
+            await store.Memberships.RemoveAllForGroupAsync(rule.Name, pingOneGroupId, cancellationToken);
+            await store.GroupLinks.DeleteAsync(rule.Name, pingOneGroupId, cancellationToken);
+            logger.LogInformation("Rule {Rule}: deleted Docusign group {DocusignGroupId} of PingOne group {PingOneGroupId}", rule.Name, link.DocusignGroupId, pingOneGroupId);
+            return GroupChangeOutcome.Deleted;
+        });
+
+    /// <summary>The Docusign group named <paramref name="name"/> (case-insensitive, as Docusign treats names), if any.</summary>
+    public static async Task<DocusignGroup?> FindByNameAsync(IDocusignAccountClient target, string name, CancellationToken cancellationToken)
+    {
+        await foreach (var candidate in target.ListGroupsAsync(name, cancellationToken))
+        {
+            if (string.Equals(candidate.GroupName, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    internal static bool IsUnknownGroup(string? errorCode) =>
+        DocusignErrorCodes.Is(errorCode, "INVALID_GROUP_ID") || DocusignErrorCodes.IsNotFound(errorCode);
+
+    private async Task<(GroupLink Link, GroupChangeOutcome Outcome)> CreateOrAdoptAsync(
+        CompiledOutboundRule rule,
+        IDocusignAccountClient target,
+        PingOneGroup group,
+        CancellationToken cancellationToken)
+    {
+        var outcome = GroupChangeOutcome.Adopted;
+        var existing = await FindByNameAsync(target, group.Name, cancellationToken);
+        if (existing is null)
+        {
+            var created = (await target.CreateGroupsAsync([group.Name], cancellationToken))[0];
+            if (created.Error is null && created.GroupId is not null)
+            {
+                existing = created.Group ?? new DocusignGroup { GroupId = created.GroupId, GroupName = group.Name, Type = DocusignGroupType.Custom };
+                outcome = GroupChangeOutcome.Created;
+            }
+            else if (DocusignErrorCodes.Is(created.Error?.ErrorCode, "GROUP_NAME_ALREADY_EXISTS"))
+            {
+                // Created meanwhile by someone else (the search is not atomic with the create): adopt it.
+                existing = await FindByNameAsync(target, group.Name, cancellationToken);
+            }
+
+            if (existing is null)
+            {
+                ThrowIfFailed(created.Error ?? new DocusignError("MISSING_RESULT", "Docusign returned no group id."));
+            }
+        }
+
+        if (existing!.IsBuiltIn)
+        {
+            // Docusign's Administrators and Everyone groups "cannot be edited or deleted" (docusign-api.md §2.6); linking
+            // one would hand its membership to PingOne.
+            throw new GroupProvisioningException(
+                "BUILT_IN_GROUP",
+                $"The PingOne group's name '{group.Name}' is a built-in Docusign group, which is never managed; rename the PingOne group.");
+        }
+
+        var link = new GroupLink(rule.Name, group.Id, existing.GroupId, group.Name, time.GetUtcNow());
+        if (!string.Equals(existing.GroupName, group.Name, StringComparison.Ordinal))
+        {
+            // Same name up to case: make the case match PingOne.
+            ThrowIfFailed((await target.RenameGroupAsync(existing.GroupId, group.Name, cancellationToken)).Error);
+        }
+
+        await store.GroupLinks.UpsertAsync(link, cancellationToken);
+        logger.LogInformation("Rule {Rule}: {Outcome} Docusign group {DocusignGroupId} for PingOne group {PingOneGroupId}", rule.Name, outcome, existing.GroupId, group.Id);
+        return (link, outcome);
+    }
+
+    private async Task<T> UnderLeaseAsync<T>(CompiledOutboundRule rule, string pingOneGroupId, Func<Task<T>> work)
+    {
+        var name = $"group:{rule.Name}:{pingOneGroupId}";
+        var holder = Guid.NewGuid().ToString("N");
+        if (!await store.Leases.TryAcquireAsync(name, holder, LeaseTime, CancellationToken.None))
+        {
+            throw new GroupBusyException($"Rule {rule.Name}: group {pingOneGroupId} is being changed by another instance.");
+        }
+
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            await store.Leases.ReleaseAsync(name, holder, CancellationToken.None);
+        }
+    }
+
+    private static void ThrowIfFailed(DocusignError? error)
+    {
+        if (error is not null)
+        {
+            throw new GroupProvisioningException(error.ErrorCode ?? "UNKNOWN", error.Message ?? "Docusign refused the group change.");
+        }
+    }
+}

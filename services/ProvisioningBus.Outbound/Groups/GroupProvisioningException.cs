@@ -1,0 +1,10 @@
+namespace ProvisioningBus.Outbound.Groups;
+
+/// <summary>
+/// Docusign refused one group in a bulk call (its per-item <c>errorDetails</c>), or the group cannot be managed at
+/// all (a built-in group's name). Permanent for this change: recorded as the group's failure, not retried.
+/// </summary>
+public sealed class GroupProvisioningException(string errorCode, string message) : Exception(message)
+{
+    public string ErrorCode { get; } = errorCode;
+}

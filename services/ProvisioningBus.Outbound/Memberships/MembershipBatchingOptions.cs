@@ -1,0 +1,33 @@
+namespace ProvisioningBus.Outbound.Memberships;
+
+/// <summary>How membership changes are gathered into bulk Docusign calls. Bound from <c>Outbound:Memberships</c>.</summary>
+public sealed class MembershipBatchingOptions
+{
+    public const string SectionName = "Outbound:Memberships";
+
+    /// <summary>How long a batch waits for more changes after its first one before it is applied.</summary>
+    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Most changes in one batch; also the most users in one group member call.</summary>
+    public int BatchMessageLimit { get; set; } = 500;
+
+    /// <summary>
+    /// Batches applied at once per instance. 1 (the default) applies batches in queue order, so a newer change never
+    /// overtakes an older one; the price is that a batch waiting between retries holds the queue for that time.
+    /// More than 1 keeps the queue moving, but two batches may then touch the same (user, group) pair concurrently.
+    /// </summary>
+    public int BatchConcurrencyLimit { get; set; } = 1;
+
+    /// <summary>Redeliveries of a batch that could not be applied completely, before its messages go to <c>_error</c>.</summary>
+    public int RetryLimit { get; set; } = 10;
+
+    /// <summary>The longest pause between two retries (they start at 250 ms and grow exponentially).</summary>
+    public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>
+    /// How long a membership of a user without a link waits for the user consumer to provision that user. After it,
+    /// the user counts as out of the rule's scope and the membership is not pushed (a full resync still repairs it).
+    /// Keep it shorter than the retry schedule (about 40 s with the defaults).
+    /// </summary>
+    public TimeSpan UnprovisionedUserGracePeriod { get; set; } = TimeSpan.FromSeconds(30);
+}

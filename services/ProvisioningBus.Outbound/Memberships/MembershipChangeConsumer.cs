@@ -1,0 +1,50 @@
+using MassTransit;
+using ProvisioningBus.Contracts;
+using ProvisioningBus.Outbound.Rules;
+
+namespace ProvisioningBus.Outbound.Memberships;
+
+/// <summary>
+/// Applies a batch of PingOne membership changes: the latest change per (user, group) wins (by <c>recordedAt</c>),
+/// then each rule applies its pushed groups' changes with one bulk call per Docusign group and direction.
+/// Changes that cannot be applied yet make the batch throw after everything else was applied, so the retry
+/// policy redelivers them; what was applied is skipped on the retry.
+/// </summary>
+public sealed class MembershipChangeConsumer(OutboundRuleCatalog rules, MembershipApplier applier, ILogger<MembershipChangeConsumer> logger)
+    : IConsumer<Batch<PingOneMembershipChanged>>
+{
+    public async Task Consume(ConsumeContext<Batch<PingOneMembershipChanged>> context)
+    {
+        var latest = context.Message
+            .GroupBy(message => (message.Message.EnvironmentId, message.Message.UserId, message.Message.GroupId))
+            .Select(pair => pair.Aggregate((newest, next) => next.Message.RecordedAt >= newest.Message.RecordedAt ? next : newest));
+
+        // A retried or redelivered change may be older than one another batch (or instance) applied meanwhile: its
+        // pair is re-read from PingOne instead of trusting the message.
+        var retried = context.GetRetryAttempt() > 0;
+        var result = MembershipApplyResult.None;
+        foreach (var environment in latest.GroupBy(message => message.Message.EnvironmentId, StringComparer.Ordinal))
+        {
+            var changes = environment
+                .Select(message => new MembershipChange(
+                    message.Message.UserId,
+                    message.Message.GroupId,
+                    message.Message.Action,
+                    message.Message.RecordedAt,
+                    VerifyWithPingOne: retried || message.ReceiveContext.Redelivered))
+                .ToList();
+            foreach (var rule in rules.ForEnvironment(environment.Key))
+            {
+                result = result.Add(await applier.ApplyAsync(rule, changes, context.CancellationToken));
+            }
+        }
+
+        logger.LogDebug(
+            "Membership batch of {Count}: {Applied} applied, {Pending} pending, {NotPushed} not pushed, {Failed} failed",
+            context.Message.Length, result.Applied, result.Pending, result.NotPushed, result.Failed);
+        if (result.Pending > 0)
+        {
+            throw new MembershipsPendingException($"{result.Pending} membership change(s) of the batch wait for their user to be provisioned or for Docusign to recover.");
+        }
+    }
+}

@@ -1,0 +1,477 @@
+using ProvisioningBus.Docusign;
+using ProvisioningBus.Outbound.Rules;
+using ProvisioningBus.Outbound.Users;
+using ProvisioningBus.PingOne;
+using ProvisioningBus.PingOne.Users;
+using ProvisioningBus.State;
+using ProvisioningBus.State.Ledger;
+using ProvisioningBus.State.Runs;
+using ProvisioningBus.State.Users;
+
+namespace ProvisioningBus.Outbound.Resync;
+
+/// <summary>
+/// Full reconciliation of one outbound rule's users: every in-scope PingOne user is compared with what Docusign
+/// actually holds (not with the stored hash, so a lost webhook or a change made in Docusign is repaired), using paged
+/// list reads of both sides and Docusign's bulk create / update / close. Exactly one instance runs a rule's resync
+/// at a time (store lease); each user it writes is also taken under that user's lease, so it never interleaves with
+/// the event consumer.
+/// </summary>
+public sealed class OutboundRuleResync(
+    IPingOneClient pingOne,
+    IDocusignClientProvider docusign,
+    IProvisioningStore store,
+    ConnectionSwitch connections,
+    WorkerInstance instance,
+    TimeProvider time,
+    ILogger<OutboundRuleResync> logger)
+{
+    private const int CreateChunk = 500;
+    private const int WriteChunk = 100;
+    private static readonly TimeSpan ResyncLeaseTtl = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan UserLeaseTtl = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan UserLeaseWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>Runs the resync; null when it did not run (connection disabled, or another instance is running it).</summary>
+    public async Task<SyncRun?> RunAsync(CompiledOutboundRule rule, SyncRunKind kind, CancellationToken ct)
+    {
+        if (!connections.IsEnabled(rule.Options.TargetConnection) || !rule.Options.Enabled)
+        {
+            logger.LogInformation("Rule {Rule}: full resync not run, the rule or its connection is disabled", rule.Name);
+            return null;
+        }
+
+        await using var lease = await HeldLease.TryAcquireAsync(store.Leases, LeaseNames.Resync(rule.Name), instance.Id, ResyncLeaseTtl, time, ct);
+        if (lease is null)
+        {
+            logger.LogInformation("Rule {Rule}: a full resync is already running on another instance", rule.Name);
+            return null;
+        }
+
+        using var guarded = CancellationTokenSource.CreateLinkedTokenSource(ct, lease.Lost);
+        var runId = Guid.NewGuid();
+        await store.SyncRuns.StartAsync(runId, rule.Name, kind, time.GetUtcNow(), ct);
+        var counter = new RunCounter();
+        try
+        {
+            await ReconcileAsync(rule, counter, guarded.Token);
+            await store.SyncRuns.CompleteAsync(runId, SyncRunStatus.Succeeded, counter.ToCounts(), null, time.GetUtcNow(), CancellationToken.None);
+            if (await store.RuleStates.GetAsync(rule.Name, ct) is { } state)
+            {
+                await store.RuleStates.UpsertAsync(state with { LastSyncAt = time.GetUtcNow() }, ct);
+            }
+
+            logger.LogInformation("Rule {Rule}: full resync done: {Counts}", rule.Name, counter.ToCounts());
+        }
+        catch (Exception ex)
+        {
+            // Client exceptions carry no secrets (Docusign and PingOne clients guarantee it), so the message is safe to show.
+            await store.SyncRuns.CompleteAsync(runId, SyncRunStatus.Failed, counter.ToCounts(), $"{ex.GetType().Name}: {ex.Message}", time.GetUtcNow(), CancellationToken.None);
+            throw;
+        }
+
+        return await store.SyncRuns.GetAsync(runId, ct);
+    }
+
+    private async Task ReconcileAsync(CompiledOutboundRule rule, RunCounter counter, CancellationToken ct)
+    {
+        var target = docusign.Get(rule.Options.TargetConnection);
+        var inScope = await ReadInScopeUsersAsync(rule, ct);
+        var docusignUsers = new Dictionary<string, DocusignUser>(StringComparer.OrdinalIgnoreCase);
+        var byEmail = new Dictionary<string, DocusignUser>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var user in target.ListUsersAsync(null, ct))
+        {
+            docusignUsers[user.UserId] = user;
+            // Older accounts can hold several users per email; prefer the one that is not closed, as FindUserByEmail does.
+            if (user.Email is { Length: > 0 } email && (!byEmail.TryGetValue(email, out var seen) || seen.Status == DocusignUserStatus.Closed))
+            {
+                byEmail[email] = user;
+            }
+        }
+
+        var links = new Dictionary<string, UserLink>(StringComparer.Ordinal);
+        await foreach (var link in store.UserLinks.ListByRuleAsync(rule.Name, ct))
+        {
+            links[link.PingOneUserId] = link;
+        }
+
+        var actions = rule.Options.UserActions;
+        var creates = new List<PlannedWrite>();
+        var updates = new List<PlannedWrite>();
+        var closes = new List<PlannedWrite>();
+        var settles = new List<PlannedSettle>();
+        foreach (var user in inScope.Values)
+        {
+            var subject = new Subject(rule, user.Id, user.Username, user.UpdatedAt ?? time.GetUtcNow());
+            links.TryGetValue(user.Id, out var link);
+            MappedDocusignUser mapped;
+            try
+            {
+                mapped = rule.Mapping.Map(PingOneUserAttributes.From(user));
+            }
+            catch (UnmappableUserException ex)
+            {
+                settles.Add(new PlannedSettle(subject, link, SyncOutcome.Failed, "UNMAPPABLE_USER", ex.Message, null, null, null));
+                continue;
+            }
+
+            var desired = UserStatusMapping.Decide(mapped.UserStatus);
+            if (desired == DesiredUserStatus.NotSupported)
+            {
+                settles.Add(new PlannedSettle(subject, link, SyncOutcome.Failed, UserStatusMapping.NotSupportedErrorCode, UserStatusMapping.NotSupportedMessage(mapped.UserStatus), null, null, null));
+                continue;
+            }
+
+            var hash = mapped.Hash();
+            var current = link is not null && docusignUsers.TryGetValue(link.DocusignUserId, out var linked) ? linked : byEmail.GetValueOrDefault(mapped.Email);
+            if (current is null)
+            {
+                if (desired == DesiredUserStatus.Closed)
+                {
+                    settles.Add(new PlannedSettle(subject, link, SyncOutcome.Success, null, null, null, null, null));
+                }
+                else if (!actions.CreateUsers)
+                {
+                    settles.Add(new PlannedSettle(subject, link, SyncOutcome.Unsynced, "USER_CREATION_OFF", "The user is in scope but 'Enable users creation' is off, so it was not created in Docusign.", null, null, null));
+                }
+                else
+                {
+                    creates.Add(new PlannedWrite(subject, link, mapped, hash, null, UserProvisioner.ToNewUser(mapped), null));
+                }
+
+                continue;
+            }
+
+            if (current.Status == DocusignUserStatus.Closed && desired != DesiredUserStatus.Closed && !(desired == DesiredUserStatus.Unspecified && link is not null))
+            {
+                if (!actions.CreateUsers)
+                {
+                    settles.Add(new PlannedSettle(subject, link, SyncOutcome.Unsynced, "USER_CREATION_OFF", "The user's Docusign account is closed and 'Enable users creation' is off, so it was not reactivated.", null, null, null));
+                }
+                else
+                {
+                    // Reactivation: re-POST the closed user's own userName + email (fact sheet §1.7).
+                    var request = UserProvisioner.ToNewUser(mapped) with { UserName = current.UserName ?? mapped.UserName, Email = current.Email ?? mapped.Email };
+                    creates.Add(new PlannedWrite(subject, link, mapped, hash, current.UserId, request, null));
+                }
+
+                continue;
+            }
+
+            var emailChanged = !string.Equals(current.Email, mapped.Email, StringComparison.OrdinalIgnoreCase);
+            var differs = desired == DesiredUserStatus.Closed
+                ? current.Status != DocusignUserStatus.Closed
+                : current.Status != DocusignUserStatus.Closed && (UserProvisioner.Differs(current, mapped) || emailChanged);
+            if (!differs)
+            {
+                settles.Add(new PlannedSettle(subject, link, SyncOutcome.Success, null, null, current.UserId, mapped.Email, hash));
+            }
+            else if (!actions.UpdateUsers)
+            {
+                settles.Add(new PlannedSettle(subject, link, SyncOutcome.PartiallySynced, "USER_UPDATES_OFF", "The user differs in Docusign but 'Enable users updation' is off, so Docusign was not updated.", current.UserId, mapped.Email, string.Empty));
+            }
+            else if (desired == DesiredUserStatus.Closed)
+            {
+                closes.Add(new PlannedWrite(subject, link, mapped, hash, current.UserId, null, null));
+            }
+            else
+            {
+                updates.Add(new PlannedWrite(subject, link, mapped, hash, current.UserId, null, UserProvisioner.ToUpdate(current.UserId, mapped, emailChanged)));
+            }
+        }
+
+        await SettleAsync(settles, counter, ct);
+        await CreateAsync(target, creates, counter, ct);
+        await UpdateAsync(target, updates, counter, ct);
+        await CloseInScopeAsync(target, closes, counter, ct);
+        await DeprovisionOutOfScopeAsync(rule, target, links.Values.Where(link => !inScope.ContainsKey(link.PingOneUserId)).ToList(), counter, ct);
+    }
+
+    /// <summary>
+    /// Every PingOne user of the environment in scope. The list endpoint does not return memberOfGroupIDs, so each group
+    /// the scope names is read once as its own filtered list (<c>memberOfGroups[id eq "…"]</c>) instead of once per user.
+    /// </summary>
+    private async Task<Dictionary<string, PingOneUser>> ReadInScopeUsersAsync(CompiledOutboundRule rule, CancellationToken ct)
+    {
+        var groupsByUser = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var groupId in rule.Scope.GroupIds)
+        {
+            await foreach (var member in pingOne.ListUsersAsync($"memberOfGroups[id eq \"{groupId}\"]", ct))
+            {
+                if (!groupsByUser.TryGetValue(member.Id, out var groups))
+                {
+                    groupsByUser[member.Id] = groups = [];
+                }
+
+                groups.Add(groupId);
+            }
+        }
+
+        var inScope = new Dictionary<string, PingOneUser>(StringComparer.Ordinal);
+        await foreach (var listed in pingOne.ListUsersAsync(null, ct))
+        {
+            var user = rule.Scope.GroupIds.Count == 0 ? listed : listed with { MemberOfGroupIds = groupsByUser.GetValueOrDefault(listed.Id) ?? [] };
+            if (rule.Scope.Includes(user, PingOneUserAttributes.From(user)))
+            {
+                inScope[user.Id] = user;
+            }
+        }
+
+        return inScope;
+    }
+
+    private async Task CreateAsync(IDocusignAccountClient target, List<PlannedWrite> creates, RunCounter counter, CancellationToken ct)
+    {
+        foreach (var chunk in creates.Chunk(CreateChunk))
+        {
+            await using var held = await LockAsync(chunk, counter, ct);
+            if (held.Writes.Count == 0)
+            {
+                continue;
+            }
+
+            var results = await target.CreateUsersAsync([.. held.Writes.Select(write => write.NewUser!)], ct);
+            for (var i = 0; i < results.Count; i++)
+            {
+                var write = held.Writes[i];
+                var result = results[i];
+                if (result.Error is { } error && !result.AlreadyExists)
+                {
+                    await RecordAsync(write.Subject, SyncOutcome.Failed, error.ErrorCode, error.Message, counter, ct);
+                    continue;
+                }
+
+                var id = result.UserId ?? (await target.FindUserByEmailAsync(write.NewUser!.Email, ct))?.UserId;
+                if (id is null)
+                {
+                    await RecordAsync(write.Subject, SyncOutcome.Failed, "USER_NOT_FOUND", "Docusign returned no userId and no user with that email can be read.", counter, ct);
+                    continue;
+                }
+
+                if (!string.Equals(write.NewUser!.UserName, write.Mapped.UserName, StringComparison.Ordinal) || result.AlreadyExists)
+                {
+                    // A reactivated user keeps its old name, an adopted one its old attributes: bring them to the mapped values.
+                    await target.UpdateUserAsync(UserProvisioner.ToUpdate(id, write.Mapped, includeEmail: false), ct);
+                }
+
+                await SaveLinkAsync(write.Subject, id, write.Mapped.Email, write.Hash, ct);
+                await RecordAsync(write.Subject, SyncOutcome.Success, null, null, counter, ct);
+                counter.Add(write.ExistingDocusignUserId is null && !result.AlreadyExists ? RunCounter.Kind.Created : RunCounter.Kind.Updated);
+            }
+        }
+    }
+
+    private async Task UpdateAsync(IDocusignAccountClient target, List<PlannedWrite> updates, RunCounter counter, CancellationToken ct)
+    {
+        foreach (var chunk in updates.Chunk(WriteChunk))
+        {
+            await using var held = await LockAsync(chunk, counter, ct);
+            if (held.Writes.Count == 0)
+            {
+                continue;
+            }
+
+            var results = await target.UpdateUsersAsync([.. held.Writes.Select(write => write.Update!)], ct);
+            await ApplyResultsAsync(held.Writes, results, RunCounter.Kind.Updated, counter, ct);
+        }
+    }
+
+    private async Task CloseInScopeAsync(IDocusignAccountClient target, List<PlannedWrite> closes, RunCounter counter, CancellationToken ct)
+    {
+        foreach (var chunk in closes.Chunk(WriteChunk))
+        {
+            await using var held = await LockAsync(chunk, counter, ct);
+            if (held.Writes.Count == 0)
+            {
+                continue;
+            }
+
+            var results = await target.CloseUsersAsync([.. held.Writes.Select(write => write.ExistingDocusignUserId!)], ct);
+            await ApplyResultsAsync(held.Writes, results, RunCounter.Kind.Deleted, counter, ct);
+        }
+    }
+
+    private async Task ApplyResultsAsync(IReadOnlyList<PlannedWrite> writes, IReadOnlyList<DocusignUserChangeResult> results, RunCounter.Kind kind, RunCounter counter, CancellationToken ct)
+    {
+        // Bulk answers come per item; match by userId rather than position in case Docusign reorders them.
+        var byId = results.GroupBy(result => result.UserId, StringComparer.OrdinalIgnoreCase).ToDictionary(group => group.Key, group => group.First(), StringComparer.OrdinalIgnoreCase);
+        foreach (var write in writes)
+        {
+            if (byId.TryGetValue(write.ExistingDocusignUserId!, out var result) && result.Error is { } error)
+            {
+                await RecordAsync(write.Subject, SyncOutcome.Failed, error.ErrorCode, error.Message, counter, ct);
+                continue;
+            }
+
+            await SaveLinkAsync(write.Subject, write.ExistingDocusignUserId!, write.Mapped.Email, write.Hash, ct);
+            await RecordAsync(write.Subject, SyncOutcome.Success, null, null, counter, ct);
+            counter.Add(kind);
+        }
+    }
+
+    private async Task DeprovisionOutOfScopeAsync(CompiledOutboundRule rule, IDocusignAccountClient target, List<UserLink> stale, RunCounter counter, CancellationToken ct)
+    {
+        foreach (var candidates in stale.Chunk(WriteChunk))
+        {
+            await using var held = await LockAsync(candidates, link => (new Subject(rule, link.PingOneUserId, link.Email, link.SourceVersion), link), counter, ct);
+            var chunk = held.Writes;
+            if (chunk.Count == 0)
+            {
+                continue;
+            }
+
+            if (rule.Options.UserActions.DeprovisionUsers)
+            {
+                var results = await target.CloseUsersAsync([.. chunk.Select(link => link.DocusignUserId)], ct);
+                var failed = results.Where(result => result.Error is { } error && !DocusignErrorCodes.IsNotFound(error.ErrorCode))
+                    .Select(result => result.UserId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                foreach (var link in chunk.Where(link => failed.Contains(link.DocusignUserId)))
+                {
+                    // Keep the link so that the next resync tries the close again.
+                    var error = results.First(result => string.Equals(result.UserId, link.DocusignUserId, StringComparison.OrdinalIgnoreCase)).Error!;
+                    await RecordAsync(new Subject(rule, link.PingOneUserId, link.Email, link.SourceVersion), SyncOutcome.Failed, error.ErrorCode, error.Message, counter, ct);
+                }
+
+                foreach (var link in chunk.Where(link => !failed.Contains(link.DocusignUserId)))
+                {
+                    await ForgetAsync(rule, link, ct);
+                    counter.Add(RunCounter.Kind.Deleted);
+                }
+            }
+            else
+            {
+                foreach (var link in chunk)
+                {
+                    await ForgetAsync(rule, link, ct);
+                }
+            }
+        }
+    }
+
+    private async Task ForgetAsync(CompiledOutboundRule rule, UserLink link, CancellationToken ct)
+    {
+        await store.UserLinks.DeleteAsync(rule.Name, link.PingOneUserId, ct);
+        await store.Ledger.DeleteAsync(rule.Name, EntityKind.User, link.PingOneUserId, ct);
+    }
+
+    /// <summary>
+    /// Takes the user leases of a chunk. Users whose lease is held (an event is being applied now) or whose link differs
+    /// from the one this plan read (an event provisioned, changed or deprovisioned the user meanwhile) are left out:
+    /// the event path applied a state at least as new, and acting on the plan now could undo it (or create twice).
+    /// </summary>
+    private async Task<HeldUsers<T>> LockAsync<T>(IReadOnlyList<T> chunk, Func<T, (Subject Subject, UserLink? SeenLink)> describe, RunCounter counter, CancellationToken ct)
+    {
+        // A holder id of this run's own: the store lets a holder re-take its lease, and the event consumer of this same
+        // process must still exclude the resync.
+        var holderId = $"{instance.Id}/resync-{Guid.NewGuid():N}";
+        var held = new HeldUsers<T>(store, holderId);
+        foreach (var item in chunk)
+        {
+            var (subject, seen) = describe(item);
+            var name = LeaseNames.User(subject.Rule.Name, subject.PingOneUserId);
+            if (!await TryAcquireUserAsync(name, holderId, ct))
+            {
+                counter.Add(RunCounter.Kind.Skipped);
+                continue;
+            }
+
+            held.Names.Add(name);
+            var link = await store.UserLinks.GetAsync(subject.Rule.Name, subject.PingOneUserId, ct);
+            if (ChangedSince(seen, link))
+            {
+                counter.Add(RunCounter.Kind.Skipped);
+                continue;
+            }
+
+            held.Writes.Add(item);
+        }
+
+        return held;
+    }
+
+    /// <summary>An event holds a user's lease for one read and one write: wait that long rather than skip the user.</summary>
+    private async Task<bool> TryAcquireUserAsync(string name, string holderId, CancellationToken ct)
+    {
+        var deadline = time.GetUtcNow() + UserLeaseWait;
+        while (!await store.Leases.TryAcquireAsync(name, holderId, UserLeaseTtl, ct))
+        {
+            if (time.GetUtcNow() >= deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), time, ct);
+        }
+
+        return true;
+    }
+
+    private static bool ChangedSince(UserLink? seen, UserLink? now) =>
+        (seen is null) != (now is null)
+        || (seen is not null && now is not null
+            && (!string.Equals(seen.DocusignUserId, now.DocusignUserId, StringComparison.Ordinal)
+                || !string.Equals(seen.AppliedHash, now.AppliedHash, StringComparison.Ordinal)
+                || seen.SourceVersion != now.SourceVersion));
+
+    private Task<HeldUsers<PlannedWrite>> LockAsync(IReadOnlyList<PlannedWrite> chunk, RunCounter counter, CancellationToken ct) =>
+        LockAsync(chunk, write => (write.Subject, write.SeenLink), counter, ct);
+
+    /// <summary>Users that need no Docusign write: their link and ledger outcome, under their lease like any write.</summary>
+    private async Task SettleAsync(List<PlannedSettle> settles, RunCounter counter, CancellationToken ct)
+    {
+        foreach (var chunk in settles.Chunk(WriteChunk))
+        {
+            await using var held = await LockAsync(chunk, settle => (settle.Subject, settle.SeenLink), counter, ct);
+            foreach (var settle in held.Writes)
+            {
+                if (settle.DocusignUserId is not null)
+                {
+                    await SaveLinkAsync(settle.Subject, settle.DocusignUserId, settle.Email!, settle.LinkHash!, ct);
+                }
+
+                await RecordAsync(settle.Subject, settle.Outcome, settle.ErrorCode, settle.ErrorMessage, counter, ct);
+            }
+        }
+    }
+
+    private async Task SaveLinkAsync(Subject subject, string docusignUserId, string email, string hash, CancellationToken ct) =>
+        await store.UserLinks.UpsertAsync(new UserLink(subject.Rule.Name, subject.PingOneUserId, docusignUserId, email, hash, subject.Version, time.GetUtcNow()), ct);
+
+    private async Task RecordAsync(Subject subject, SyncOutcome outcome, string? errorCode, string? errorMessage, RunCounter counter, CancellationToken ct)
+    {
+        if (outcome is SyncOutcome.Failed)
+        {
+            counter.Add(RunCounter.Kind.Failed);
+        }
+        else if (outcome is SyncOutcome.Unsynced or SyncOutcome.PartiallySynced)
+        {
+            counter.Add(RunCounter.Kind.Skipped);
+        }
+
+        await store.Ledger.RecordAsync(
+            new EntityOutcome(subject.Rule.Name, EntityKind.User, subject.PingOneUserId, subject.DisplayName, outcome, errorCode, errorMessage, time.GetUtcNow()), ct);
+    }
+
+    private sealed record Subject(CompiledOutboundRule Rule, string PingOneUserId, string DisplayName, DateTimeOffset Version);
+
+    private sealed record PlannedSettle(
+        Subject Subject, UserLink? SeenLink, SyncOutcome Outcome, string? ErrorCode, string? ErrorMessage, string? DocusignUserId, string? Email, string? LinkHash);
+
+    private sealed record PlannedWrite(
+        Subject Subject, UserLink? SeenLink, MappedDocusignUser Mapped, string Hash, string? ExistingDocusignUserId, NewDocusignUser? NewUser, DocusignUserUpdate? Update);
+
+    private sealed class HeldUsers<T>(IProvisioningStore store, string holderId) : IAsyncDisposable
+    {
+        public List<string> Names { get; } = [];
+
+        public List<T> Writes { get; } = [];
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var name in Names)
+            {
+                await store.Leases.ReleaseAsync(name, holderId, CancellationToken.None);
+            }
+        }
+    }
+}

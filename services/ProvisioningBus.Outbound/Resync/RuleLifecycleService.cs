@@ -1,0 +1,89 @@
+using ProvisioningBus.Outbound.Rules;
+using ProvisioningBus.State;
+using ProvisioningBus.State.Rules;
+using ProvisioningBus.State.Runs;
+
+namespace ProvisioningBus.Outbound.Resync;
+
+/// <summary>
+/// At start-up, compares the configured outbound rules with the ones the store remembers: a remembered rule that is
+/// no longer configured was deleted (deprovisioned once if it asked for it), and a new rule, or one whose scope,
+/// mappings, connection authentication or enabled state changed so that it is active now, gets a full resync, as
+/// PingOne resyncs a rule in those cases. Every decision is taken under the rule's lease, so with several instances
+/// starting together exactly one acts and the others find the stored state already up to date.
+/// </summary>
+public sealed class RuleLifecycleService(
+    OutboundRuleCatalog rules,
+    IConfiguration configuration,
+    IProvisioningStore store,
+    ConnectionSwitch connections,
+    DeletedRuleDeprovisioner deletedRules,
+    OutboundRuleResync resync,
+    WorkerInstance instance,
+    TimeProvider time,
+    ILogger<RuleLifecycleService> logger) : BackgroundService
+{
+    private static readonly TimeSpan LeaseTtl = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long an instance waits for another one that is acting on the same rule.</summary>
+    private static readonly TimeSpan LeaseWait = TimeSpan.FromMinutes(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var configured = rules.All.Select(rule => rule.Name).ToHashSet(StringComparer.Ordinal);
+            foreach (var state in await store.RuleStates.ListAsync(stoppingToken))
+            {
+                if (state.Direction == RuleDirection.Outbound && !configured.Contains(state.Rule))
+                {
+                    await deletedRules.DeprovisionAsync(state.Rule, stoppingToken);
+                }
+            }
+
+            foreach (var rule in rules.All)
+            {
+                await ReconcileConfigurationAsync(rule, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            // The consumers keep working; the next start (or a SyncRule) tries again.
+            logger.LogError(ex, "Outbound rule start-up reconciliation failed");
+        }
+    }
+
+    private async Task ReconcileConfigurationAsync(CompiledOutboundRule rule, CancellationToken ct)
+    {
+        await using var lease = await HeldLease.AcquireAsync(store.Leases, LeaseNames.RuleConfiguration(rule.Name), instance.Id, LeaseTtl, LeaseWait, time, ct);
+        if (lease is null)
+        {
+            logger.LogWarning("Rule {Rule}: another instance kept the configuration lease; not checking for changes now", rule.Name);
+            return;
+        }
+
+        var fingerprint = OutboundRuleFingerprint.Of(rule, configuration, connections.IsEnabled(rule.Options.TargetConnection));
+        var state = await store.RuleStates.GetAsync(rule.Name, ct);
+        var stored = state is null ? null : OutboundRuleFingerprint.Parse(state.ConfigHash);
+        if (stored is not null && stored == fingerprint)
+        {
+            return;
+        }
+
+        if (fingerprint.RequiresResyncSince(stored))
+        {
+            logger.LogInformation("Rule {Rule}: {Reason}; running a full resync", rule.Name, state is null ? "new rule" : "configuration or connection changed");
+            await resync.RunAsync(rule, state is null ? SyncRunKind.Initial : SyncRunKind.FullResync, ct);
+        }
+
+        // Stored after the resync: an instance that dies meanwhile leaves the old fingerprint, so the next start resyncs again.
+        var now = time.GetUtcNow();
+        var current = await store.RuleStates.GetAsync(rule.Name, ct);
+        await store.RuleStates.UpsertAsync(
+            (current ?? new RuleState(rule.Name, RuleDirection.Outbound, string.Empty, now, null, null, null, null)) with { ConfigHash = fingerprint.Format() },
+            ct);
+    }
+}

@@ -1,0 +1,29 @@
+using MassTransit;
+
+namespace ProvisioningBus.Outbound.Resync;
+
+/// <summary>The <c>outbound-sync-rule</c> queue: one resync at a time per process (the store lease makes it one per rule across instances).</summary>
+public sealed class SyncRuleConsumerDefinition : ConsumerDefinition<SyncRuleConsumer>
+{
+    public const string QueueName = "outbound-sync-rule";
+
+    public SyncRuleConsumerDefinition()
+    {
+        EndpointName = QueueName;
+        ConcurrentMessageLimit = 1;
+    }
+
+    protected override void ConfigureConsumer(
+        IReceiveEndpointConfigurator endpointConfigurator,
+        IConsumerConfigurator<SyncRuleConsumer> consumerConfigurator,
+        IRegistrationContext context)
+    {
+        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            rabbit.SetQuorumQueue();
+        }
+
+        // A resync is long and re-reads everything, so a failed one is retried only a few times, far apart.
+        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2)));
+    }
+}

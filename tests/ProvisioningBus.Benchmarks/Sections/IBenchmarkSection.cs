@@ -1,0 +1,9 @@
+namespace ProvisioningBus.Benchmarks.Sections;
+
+/// <summary>One part of the benchmark: runs its deployments and adds its rows to the table.</summary>
+public interface IBenchmarkSection
+{
+    string Name { get; }
+
+    Task RunAsync(BenchmarkRun run, CancellationToken ct);
+}

@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using ProvisioningBus.Benchmarks.Baseline;
+using ProvisioningBus.Benchmarks.Deployment;
+using ProvisioningBus.Benchmarks.Measurement;
+using ProvisioningBus.Benchmarks.Reporting;
+using ProvisioningBus.Outbound.Users;
+
+namespace ProvisioningBus.Benchmarks.Sections;
+
+/// <summary>
+/// 1. User creations per second through webhook → gateway → RabbitMQ → user consumer → Docusign, against a bare
+/// consumer on the same broker (measured before and after, averaged). The same run is repeated with the store on
+/// PostgreSQL and with SQLite on tmpfs, to see how much the store decides. 2. Webhook → Docusign write latency of
+/// single events at a steady rate, against the bare publish → consume latency.
+/// </summary>
+public sealed class ThroughputAndLatencySection : IBenchmarkSection
+{
+    public string Name => "Throughput and latency";
+
+    public async Task RunAsync(BenchmarkRun run, CancellationToken ct)
+    {
+        var n = run.Sizes.ThroughputChanges;
+        var timeout = TimeSpan.FromSeconds(Math.Max(120, n / 20.0));
+
+        await using var bareHost = await run.Broker.CreateVirtualHostAsync(ct);
+        await using var bare = await BareBus.StartAsync(bareHost.AmqpUri, ct);
+        // Warm-up: first publishes pay for connections, JIT and queue declaration.
+        await bare.PublishAndConsumeAsync(Math.Min(500, n), WebhookPoster.MaxEventsPerPost, timeout, ct);
+        var bareBefore = n / (await bare.PublishAndConsumeAsync(n, WebhookPoster.MaxEventsPerPost, timeout, ct)).TotalSeconds;
+
+        double rate;
+        await using (var deployment = await OutboundDeployment.StartAsync(run.Broker, new DeploymentOptions(), run.Logs, ct))
+        {
+            rate = await MeasurePipelineAsync(run, deployment, StoreKind.Sqlite, n, timeout, ct);
+            await MeasureLatencyAsync(run, deployment, bare, ct);
+        }
+
+        var bareAfter = n / (await bare.PublishAndConsumeAsync(n, WebhookPoster.MaxEventsPerPost, timeout, ct)).TotalSeconds;
+        var bareRate = (bareBefore + bareAfter) / 2;
+        run.Table.Add(new ResultRow(
+            "1", $"Throughput: user creations, {n:N0} in webhook batches of 500 (SQLite store, the default)",
+            Format.Rate(rate, "changes"),
+            $"bare consumer {Format.Rate(bareRate, "msg")}",
+            Format.Ratio(rate / bareRate),
+            "≥ 0.50 of bare and ≥ 1,500/s",
+            rate / bareRate >= 0.5 && rate >= 1500));
+        run.Table.Note($"1: bare consumer before / after the pipeline runs: {Format.Rate(bareBefore, "msg")} / {Format.Rate(bareAfter, "msg")}.");
+        run.ReportLogs("1–2");
+
+        foreach (var store in new[] { StoreKind.Postgres, StoreKind.SqliteOnTmpfs })
+        {
+            if ((store == StoreKind.Postgres && !StateDatabase.PostgresAvailable) || (store == StoreKind.SqliteOnTmpfs && !StateDatabase.TmpfsAvailable))
+            {
+                continue;
+            }
+
+            await using var deployment = await OutboundDeployment.StartAsync(run.Broker, new DeploymentOptions { Store = store }, run.Logs, ct);
+            var variant = await MeasurePipelineAsync(run, deployment, store, n, timeout, ct);
+            run.Table.Add(new ResultRow(
+                "1", $"Throughput, same run with the store on {(store == StoreKind.Postgres ? "PostgreSQL" : "SQLite on tmpfs (no fsync cost; diagnostic only)")}",
+                Format.Rate(variant, "changes"),
+                $"bare consumer {Format.Rate(bareRate, "msg")}",
+                Format.Ratio(variant / bareRate),
+                "(profiling)",
+                null));
+            run.ReportLogs($"1 {store}");
+        }
+    }
+
+    private static async Task<double> MeasurePipelineAsync(BenchmarkRun run, OutboundDeployment deployment, StoreKind store, int n, TimeSpan timeout, CancellationToken ct)
+    {
+        using var poster = new WebhookPoster(deployment.Gateway.WebhookUri);
+        var cursor = new ActivityCursor(deployment.PingOne);
+        using var profile = new OperationProfile(new Dictionary<int, string>
+        {
+            [deployment.PingOne.BaseUri.Port] = "PingOne",
+            [deployment.Docusign.BaseUri.Port] = "Docusign",
+        });
+
+        // Warm-up through the real path (JIT, connections, tokens), not measured.
+        BenchmarkDirectory.CreateUsers(deployment.PingOne, "warm", 200);
+        await poster.PostAsync(cursor.Next("USER.CREATED"), WebhookPoster.MaxEventsPerPost, ct);
+        await Waiting.UntilAsync(() => BenchmarkDirectory.DocusignUsers(deployment.Docusign.State, "warm").Count == 200, timeout, "warm-up users in Docusign", ct);
+
+        BenchmarkDirectory.CreateUsers(deployment.PingOne, "tp", n);
+        var events = cursor.Next("USER.CREATED");
+        var calls = new DocusignCallLog(deployment.Docusign.State);
+        profile.Reset();
+        var cpu = new CpuMeter();
+        var started = DateTimeOffset.UtcNow;
+        var watch = Stopwatch.StartNew();
+        await poster.PostAsync(events, WebhookPoster.MaxEventsPerPost, ct);
+        var ingress = watch.Elapsed;
+        await Waiting.UntilAsync(
+            () => BenchmarkDirectory.DocusignUsers(deployment.Docusign.State, "tp").Count >= n,
+            timeout,
+            $"{n} users created in Docusign",
+            ct,
+            () => $"{BenchmarkDirectory.DocusignUsers(deployment.Docusign.State, "tp").Count} so far");
+        var elapsed = BenchmarkDirectory.DocusignUsers(deployment.Docusign.State, "tp").Max(user => user.CreatedDateTime) - started;
+        var rate = n / elapsed.TotalSeconds;
+        var made = calls.Since();
+        run.Table.Note($"1 ({store}): {n:N0} creations took {Format.Seconds(elapsed)}; the gateway had accepted every webhook after {Format.Seconds(ingress)} " +
+            $"({Format.Rate(n / ingress.TotalSeconds, "events")}); process CPU {Format.Percent(cpu.Utilisation())} of {Environment.ProcessorCount} cores; webhooks retried: {poster.RetriedPosts}; " +
+            $"Docusign calls per creation {Format.Ratio(made.Count / (double)n)} ({DocusignCallLog.Describe(made)}); " +
+            $"a change holds one of the {UserChangeConsumerDefinition.Partitions} consumer slots for ≈ {Format.Ms(UserChangeConsumerDefinition.Partitions * 1000 / rate)} (slots ÷ rate), of which HTTP per call: {profile.Describe()}.");
+        return rate;
+    }
+
+    private static async Task MeasureLatencyAsync(BenchmarkRun run, OutboundDeployment deployment, BareBus bare, CancellationToken ct)
+    {
+        var count = run.Sizes.LatencySamples;
+        var interval = run.Sizes.LatencyInterval;
+        var timeout = TimeSpan.FromSeconds(60 + count * interval.TotalSeconds * 2);
+        using var poster = new WebhookPoster(deployment.Gateway.WebhookUri);
+        var cursor = new ActivityCursor(deployment.PingOne);
+        var users = BenchmarkDirectory.CreateUsers(deployment.PingOne, "lat", count);
+        var events = cursor.Next("USER.CREATED");
+        var sentAt = new Dictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);
+        using (var pace = new PeriodicTimer(interval))
+        {
+            for (var i = 0; i < events.Count; i++)
+            {
+                sentAt[users[i].Email!] = DateTimeOffset.UtcNow;
+                await poster.PostBatchAsync([events[i]], ct);
+                await pace.WaitForNextTickAsync(ct);
+            }
+        }
+
+        await Waiting.UntilAsync(() => BenchmarkDirectory.DocusignUsers(deployment.Docusign.State, "lat").Count >= count, timeout, $"{count} latency users in Docusign", ct);
+        var latencies = BenchmarkDirectory.DocusignUsers(deployment.Docusign.State, "lat")
+            .Select(user => (user.CreatedDateTime - sentAt[user.Email]).TotalMilliseconds)
+            .ToList();
+        var bareLatencies = await bare.LatenciesAsync(count, interval, timeout, ct);
+
+        foreach (var percentile in new[] { 50.0, 99.0 })
+        {
+            var measured = Percentiles.Of(latencies, percentile);
+            var baseline = Percentiles.Of(bareLatencies, percentile);
+            var target = percentile == 50 ? 30 : 250;
+            run.Table.Add(new ResultRow(
+                "2", $"Latency p{percentile:0}: webhook POST → Docusign user created ({count} single-event webhooks, one per {interval.TotalMilliseconds:0} ms, SQLite)",
+                Format.Ms(measured),
+                $"bare publish → consume {Format.Ms(baseline)}",
+                Format.Times(measured / baseline),
+                $"< {target} ms",
+                measured < target));
+        }
+
+        run.Table.Note($"2: p90 {Format.Ms(Percentiles.Of(latencies, 90))}, max {Format.Ms(latencies.Max())}; bare p90 {Format.Ms(Percentiles.Of(bareLatencies, 90))}, max {Format.Ms(bareLatencies.Max())}.");
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using ProvisioningBus.Core.Rules;
+using ProvisioningBus.Core.Rules.Inbound;
+using ProvisioningBus.Inbound.Rules;
+
+namespace ProvisioningBus.Inbound.Tests.Rules;
+
+public sealed class InboundOptionsValidationTests
+{
+    private static readonly IConfiguration Configuration = new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Docusign:Connections:demo:AccountId"] = "account",
+            ["PingOne:EnvironmentId"] = "env-1",
+        })
+        .Build();
+
+    [Fact]
+    public void A_valid_rule_with_the_default_mappings_passes()
+    {
+        var result = Validate(new InboundRuleOptions { SourceConnection = "demo", TargetEnvironmentId = "env-1" });
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
+    public void Each_broken_setting_is_rejected_with_its_configuration_key()
+    {
+        var rule = new InboundRuleOptions
+        {
+            SourceConnection = "missing",
+            TargetEnvironmentId = "env-2",
+            Mappings = { ["username"] = "#root.userName +", ["population.id"] = "'x'", ["title"] = "company" },
+            UserFilter = { Conditions = [new ScopeConditionOptions { Attribute = "department", Operator = "contains", Value = "x" }] },
+            MassDeletionGuard = { MaxDeletions = -1, MaxDeletionPercent = 150 },
+        };
+
+        var failures = Validate(rule).Failures!.ToList();
+
+        Assert.Contains(failures, f => f.StartsWith("Inbound:Rules:r:SourceConnection 'missing'", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Inbound:Rules:r:TargetEnvironmentId 'env-2'", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Inbound:Rules:r:Mappings:username:", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Inbound:Rules:r:Mappings:population.id:", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Inbound:Rules:r:UserFilter:Conditions:0:Attribute 'department'", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Inbound:Rules:r:UserFilter:Conditions:0:Operator 'contains'", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Inbound:Rules:r:MassDeletionGuard:MaxDeletions", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Inbound:Rules:r:MassDeletionGuard:MaxDeletionPercent", StringComparison.Ordinal));
+        Assert.DoesNotContain(failures, f => f.Contains("Mappings:title", StringComparison.Ordinal));
+    }
+
+    private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(InboundRuleOptions rule) =>
+        new InboundOptionsValidator(Configuration).Validate(null, new InboundOptions { Rules = { ["r"] = rule } });
+}

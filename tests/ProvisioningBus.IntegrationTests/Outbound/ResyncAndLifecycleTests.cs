@@ -1,0 +1,138 @@
+using PingOne.Emulator.Directory;
+using ProvisioningBus.Contracts;
+using ProvisioningBus.IntegrationTests.Infrastructure;
+using ProvisioningBus.Outbound.Status;
+using ProvisioningBus.State.Ledger;
+using ProvisioningBus.State.Runs;
+
+namespace ProvisioningBus.IntegrationTests.Outbound;
+
+[Collection(RabbitMqCollection.Name)]
+public sealed class ResyncAndLifecycleTests(RabbitMqFixture broker)
+{
+    [Fact]
+    public async Task A_full_resync_repairs_changes_whose_webhooks_were_lost()
+    {
+        const string Rule = "resync";
+        await using var testbed = await OutboundTestbed.StartAsync(broker, new Dictionary<string, RuleSetup> { [Rule] = new(Rule) });
+        var pingOne = testbed.PingOne.State;
+        var kept = pingOne.CreateUser("kept", "kept@example.com", new EmulatedUserName("Kept", "User"), title: "Analyst");
+        var removed = pingOne.CreateUser("removed", "removed@example.com", new EmulatedUserName("Removed", "User"));
+        await testbed.WaitForUserAsync(Rule, kept.Email!, _ => true, "the first user is provisioned");
+        await testbed.WaitForUserAsync(Rule, removed.Email!, _ => true, "the second user is provisioned");
+        await testbed.PingOne.WaitForDeliveryAsync(TimeSpan.FromSeconds(30));
+        foreach (var user in new[] { kept, removed })
+        {
+            await Eventually.MatchesAsync<EntityOutcome?>(() => testbed.Store.Ledger.GetAsync(Rule, EntityKind.User, user.Id, default), outcome => outcome?.Outcome == SyncOutcome.Success, TimeSpan.FromSeconds(30), "the provisioning is recorded");
+        }
+
+        // Webhooks lost: the subscription is paused and never resumed.
+        testbed.PingOne.SetSubscriptionEnabled(testbed.SubscriptionId, false);
+        pingOne.UpdateUser(kept.Id, new EmulatedUserChanges { Title = "Director" });
+        var added = pingOne.CreateUser("added", "added@example.com", new EmulatedUserName("Added", "User"));
+        pingOne.DeleteUser(removed.Id);
+
+        await testbed.PublishAsync(new SyncRule { RuleName = Rule, Kind = SyncKind.FullResync, RequestedBy = "test", RequestedAt = DateTimeOffset.UtcNow });
+
+        var run = await Eventually.MatchesAsync(
+            () => testbed.Store.SyncRuns.GetLatestAsync(Rule, default),
+            r => r is { Kind: SyncRunKind.FullResync, Status: not SyncRunStatus.Running },
+            TimeSpan.FromSeconds(30),
+            "the requested full resync completes");
+        Assert.Equal(SyncRunStatus.Succeeded, run!.Status);
+        Assert.Equal((1, 1, 1), (run.Counts.Created, run.Counts.Updated, run.Counts.Deleted));
+        Assert.Equal("Director", Assert.Single(testbed.UsersByEmail(Rule, kept.Email!)).JobTitle);
+        Assert.Equal("ActivationSent", Assert.Single(testbed.UsersByEmail(Rule, added.Email!)).UserStatus);
+        Assert.Equal("Closed", Assert.Single(testbed.UsersByEmail(Rule, removed.Email!)).UserStatus);
+
+        var removedOutcome = await testbed.Store.Ledger.GetAsync(Rule, EntityKind.User, removed.Id, default);
+        Assert.True(removedOutcome is null, $"the deleted user leaves the ledger, found {removedOutcome}");
+        var status = (await testbed.Status.GetAsync(Rule, default))!;
+        Assert.Equal(RuleSyncState.Active, status.State);
+        Assert.NotNull(status.LastSyncAt);
+        Assert.Equal(new OutcomeCounts(2, 2, 0, 0, 0, 0), status.Users);
+    }
+
+    [Fact]
+    public async Task A_disabled_connection_writes_nothing_and_enabling_it_again_resyncs_what_was_missed()
+    {
+        const string Rule = "toggle";
+        await using var testbed = await OutboundTestbed.StartAsync(broker, new Dictionary<string, RuleSetup> { [Rule] = new(Rule) });
+        await testbed.StopWorkersAsync();
+        testbed.Settings[$"Docusign:Connections:{Rule}:Enabled"] = "false";
+        await testbed.StartWorkerAsync();
+
+        var user = testbed.PingOne.State.CreateUser("late", "late@example.com", new EmulatedUserName("Late", "Comer"));
+        var skipped = await Eventually.MatchesAsync<EntityOutcome?>(
+            () => testbed.Store.Ledger.GetAsync(Rule, EntityKind.User, user.Id, default),
+            outcome => outcome is not null,
+            TimeSpan.FromSeconds(30),
+            "the event is recorded while the connection is disabled");
+        Assert.Equal(SyncOutcome.Skipped, skipped!.Outcome);
+        Assert.Equal(RuleSyncState.Inactive, (await testbed.Status.GetAsync(Rule, default))!.State);
+        Assert.Empty(testbed.UsersByEmail(Rule, user.Email!));
+        Assert.DoesNotContain(testbed.Docusign(Rule).State.Requests, r => r.Method is "POST" or "PUT" or "DELETE");
+
+        await testbed.StopWorkersAsync();
+        testbed.Settings[$"Docusign:Connections:{Rule}:Enabled"] = "true";
+        await testbed.StartWorkerAsync();
+
+        await testbed.WaitForUserAsync(Rule, user.Email!, u => u.UserStatus == "ActivationSent", "re-enabling the connection reconciles the missed user");
+        await Eventually.MatchesAsync(
+            () => testbed.Store.Ledger.GetAsync(Rule, EntityKind.User, user.Id, default),
+            outcome => outcome?.Outcome == SyncOutcome.Success,
+            TimeSpan.FromSeconds(30),
+            "the skipped entry becomes a success");
+    }
+
+    [Fact]
+    public async Task Deleting_a_rule_closes_its_users_once_when_it_deprovisions_on_deletion()
+    {
+        const string Deprovisions = "deprovisions";
+        const string Keeps = "keeps";
+        await using var testbed = await OutboundTestbed.StartAsync(broker, new Dictionary<string, RuleSetup>
+        {
+            [Deprovisions] = new(Deprovisions, new Dictionary<string, string?> { ["UserActions:DeprovisionOnRuleDeletion"] = "true" }),
+            [Keeps] = new(Keeps),
+        });
+        var users = Enumerable.Range(1, 3)
+            .Select(i => testbed.PingOne.State.CreateUser($"member{i}", $"member{i}@example.com", new EmulatedUserName($"Member{i}", "User")))
+            .ToList();
+        foreach (var user in users)
+        {
+            await testbed.WaitForUserAsync(Deprovisions, user.Email!, _ => true, "provisioned by the rule to delete");
+            await testbed.WaitForUserAsync(Keeps, user.Email!, _ => true, "provisioned by the rule that keeps its users");
+        }
+
+        await Eventually.MatchesAsync(() => testbed.Store.RuleStates.ListAsync(default), states => states.Count == 2, TimeSpan.FromSeconds(30), "both rules are remembered");
+        await testbed.StopWorkersAsync();
+        testbed.RemoveRule(Deprovisions);
+        testbed.RemoveRule(Keeps);
+        // Two instances start at once: the deletion still happens once.
+        await Task.WhenAll(testbed.StartWorkerAsync(), testbed.StartWorkerAsync());
+
+        await Eventually.MatchesAsync(() => testbed.Store.RuleStates.ListAsync(default), states => states.Count == 0, TimeSpan.FromSeconds(30), "deleted rules are forgotten");
+        foreach (var user in users)
+        {
+            Assert.Equal("Closed", Assert.Single(testbed.UsersByEmail(Deprovisions, user.Email!)).UserStatus);
+            Assert.Equal("ActivationSent", Assert.Single(testbed.UsersByEmail(Keeps, user.Email!)).UserStatus);
+        }
+
+        Assert.Single(testbed.Docusign(Deprovisions).State.Requests, r => r.Method == "DELETE" && r.Path.EndsWith("/users", StringComparison.Ordinal));
+        Assert.Empty(await ToListAsync(testbed.Store.UserLinks.ListByRuleAsync(Deprovisions, default)));
+        Assert.Empty(await ToListAsync(testbed.Store.UserLinks.ListByRuleAsync(Keeps, default)));
+        var run = await testbed.Store.SyncRuns.GetLatestAsync(Deprovisions, default);
+        Assert.Equal((SyncRunKind.RuleDeletion, SyncRunStatus.Succeeded, 3L), (run!.Kind, run.Status, run.Counts.Deleted));
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using ProvisioningBus.Gateway;
+using ProvisioningBus.ServiceDefaults;
+
+namespace ProvisioningBus.Outbound.Tests.Infrastructure;
+
+/// <summary>The real gateway on Kestrel (127.0.0.1, a free port), configured the way its Program.cs does.</summary>
+public sealed class RunningGateway : IAsyncDisposable
+{
+    public const string WebhookSecret = "outbound-tests-webhook-secret";
+
+    private readonly WebApplication app;
+
+    private RunningGateway(WebApplication app, Uri baseAddress)
+    {
+        this.app = app;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public Uri WebhookUri => new(BaseAddress, "/webhooks/pingone");
+
+    public static async Task<RunningGateway> StartAsync(Uri amqpUri)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["RabbitMq:Uri"] = amqpUri.ToString(),
+            ["Gateway:Webhook:Secret"] = WebhookSecret,
+        });
+        builder.AddServiceDefaults();
+        builder.AddGateway();
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        app.MapGateway();
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new RunningGateway(app, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

@@ -1,0 +1,197 @@
+using Docusign.Emulator;
+using ProvisioningBus.Outbound.Tests.Infrastructure;
+using ProvisioningBus.State.Ledger;
+using ProvisioningBus.State.Memberships;
+using Xunit.Abstractions;
+
+namespace ProvisioningBus.Outbound.Tests.Memberships;
+
+[Collection(OutboundGroupsCollection.Name)]
+public sealed class MembershipChangeTests(RabbitMqFixture broker, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(45);
+
+    [Fact]
+    public async Task Adding_and_removing_a_member_in_PingOne_adds_and_removes_it_in_the_Docusign_group()
+    {
+        string groupId = "";
+        await using var scenario = await GroupScenario.StartAsync(broker, (pingOne, _) =>
+        {
+            groupId = pingOne.State.CreateGroup("Reviewers").Id;
+            return [groupId];
+        });
+        var users = await scenario.ProvisionUsersAsync(["ann", "bob"]);
+        var group = await scenario.DocusignGroupAsync("Reviewers", "the pushed group reaches Docusign");
+
+        scenario.PingOne.State.AddMember(users[0].PingOneUserId, groupId);
+        scenario.PingOne.State.AddMember(users[1].PingOneUserId, groupId);
+        await Eventually.MatchesAsync(
+            () => scenario.DocusignMembers(group.GroupId),
+            members => members.SequenceEqual(Ids(users)),
+            Timeout,
+            "both members reach the Docusign group");
+
+        scenario.PingOne.State.RemoveMember(users[0].PingOneUserId, groupId);
+        await Eventually.MatchesAsync(
+            () => scenario.DocusignMembers(group.GroupId),
+            members => members.SequenceEqual([users[1].DocusignUserId]),
+            Timeout,
+            "the removed member leaves the Docusign group");
+
+        // The store records a membership just after the Docusign call that the emulator already shows.
+        var applied = await Eventually.MatchesAsync(
+            async () => await scenario.Store.Memberships.ListByGroupAsync(GroupScenario.RuleName, groupId, CancellationToken.None).ToListAsync(),
+            memberships => memberships.Count == 1,
+            Timeout,
+            "the store tracks the one applied membership");
+        Assert.Equal(users[1].PingOneUserId, applied[0].PingOneUserId);
+    }
+
+    [Fact]
+    public async Task Two_hundred_membership_changes_over_four_groups_take_a_handful_of_bulk_calls()
+    {
+        var groupIds = new List<string>();
+        await using var scenario = await GroupScenario.StartAsync(broker, (pingOne, _) =>
+        {
+            groupIds.AddRange(Enumerable.Range(0, 4).Select(i => pingOne.State.CreateGroup($"Batch Group {i}").Id));
+            return groupIds;
+        });
+        var users = await scenario.ProvisionUsersAsync(Enumerable.Range(0, 45).Select(i => $"batch-user-{i:00}"));
+        var groups = new List<EmulatedGroup>();
+        for (var i = 0; i < groupIds.Count; i++)
+        {
+            groups.Add(await scenario.DocusignGroupAsync($"Batch Group {i}", "the pushed groups reach Docusign"));
+        }
+
+        // 180 adds then 20 removes: 200 changes, 40 members per group in the end.
+        foreach (var user in users)
+        {
+            foreach (var groupId in groupIds)
+            {
+                scenario.PingOne.State.AddMember(user.PingOneUserId, groupId);
+            }
+        }
+
+        var leaving = users.Take(5).ToList();
+        foreach (var user in leaving)
+        {
+            foreach (var groupId in groupIds)
+            {
+                scenario.PingOne.State.RemoveMember(user.PingOneUserId, groupId);
+            }
+        }
+
+        var expected = Ids(users.Skip(5));
+        foreach (var group in groups)
+        {
+            await Eventually.MatchesAsync(
+                () => scenario.DocusignMembers(group.GroupId),
+                members => members.SequenceEqual(expected),
+                Timeout,
+                $"{group.GroupName} ends with exactly the 40 remaining members");
+        }
+
+        var memberCalls = groups.Select(group => $"/groups/{group.GroupId}/users").ToList();
+        var puts = scenario.DocusignRequests("PUT", path => memberCalls.Any(path.EndsWith));
+        var deletes = scenario.DocusignRequests("DELETE", path => memberCalls.Any(path.EndsWith));
+        output.WriteLine($"200 membership changes over 4 groups: {puts.Count} PUT and {deletes.Count} DELETE member calls");
+        Assert.InRange(puts.Count, groups.Count, 12);
+        Assert.InRange(deletes.Count, 0, 12);
+    }
+
+    [Fact]
+    public async Task A_membership_of_a_user_out_of_the_rule_scope_is_not_pushed()
+    {
+        string groupId = "";
+        string staffPopulationId = "";
+        var settings = new Dictionary<string, string?>
+        {
+            ["Rule:Scope:Conditions:0:Attribute"] = "population.id",
+            ["Outbound:Memberships:UnprovisionedUserGracePeriod"] = "00:00:01",
+        };
+        await using var scenario = await GroupScenario.StartAsync(
+            broker,
+            (pingOne, _) =>
+            {
+                staffPopulationId = pingOne.State.CreatePopulation("Staff").Id;
+                settings["Rule:Scope:Conditions:0:Value"] = staffPopulationId;
+                groupId = pingOne.State.CreateGroup("Staff Only").Id;
+                return [groupId];
+            },
+            settings);
+        var inScope = (await scenario.ProvisionUsersAsync(["staff-member"], staffPopulationId))[0];
+        var outOfScope = scenario.PingOne.State.CreateUser("contractor", "contractor@example.com");
+        var group = await scenario.DocusignGroupAsync("Staff Only", "the pushed group reaches Docusign");
+
+        scenario.PingOne.State.AddMember(outOfScope.Id, groupId);
+        scenario.PingOne.State.AddMember(inScope.PingOneUserId, groupId);
+
+        await Eventually.MatchesAsync(
+            () => scenario.DocusignMembers(group.GroupId),
+            members => members.Contains(inScope.DocusignUserId),
+            Timeout,
+            "the in-scope member reaches the Docusign group");
+        Assert.Equal([inScope.DocusignUserId], scenario.DocusignMembers(group.GroupId));
+        Assert.False(await scenario.Store.Memberships.ExistsAsync(new AppliedMembership(GroupScenario.RuleName, groupId, outOfScope.Id), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task One_failed_membership_update_marks_only_its_group_failed_in_the_sync_summary()
+    {
+        var groupIds = new List<string>();
+        await using var scenario = await GroupScenario.StartAsync(
+            broker,
+            (pingOne, _) =>
+            {
+                groupIds.AddRange(Enumerable.Range(0, 5).Select(i => pingOne.State.CreateGroup($"Summary Group {i}").Id));
+                return groupIds;
+            },
+            // The client's and the queue's retries of the injected 503s would only make the test (and its shutdown) wait.
+            new Dictionary<string, string?>
+            {
+                [$"Docusign:Connections:{GroupScenario.ConnectionName}:TransientRetryCount"] = "0",
+                ["Outbound:Memberships:RetryLimit"] = "2",
+            });
+        var member = (await scenario.ProvisionUsersAsync(["summary-member"]))[0];
+        var groups = new List<EmulatedGroup>();
+        for (var i = 0; i < groupIds.Count; i++)
+        {
+            groups.Add(await scenario.DocusignGroupAsync($"Summary Group {i}", "the pushed groups reach Docusign"));
+        }
+
+        var failing = groups[2];
+        scenario.Docusign.State.SetFaults(new EmulatorFaultSettings
+        {
+            PathPrefix = $"/restapi/v2.1/accounts/{scenario.Docusign.AccountId}/groups/{failing.GroupId}/users",
+            ServerErrorRate = 1,
+        });
+        foreach (var groupId in groupIds)
+        {
+            scenario.PingOne.State.AddMember(member.PingOneUserId, groupId);
+        }
+
+        foreach (var group in groups.Where(group => group != failing))
+        {
+            await Eventually.MatchesAsync(
+                () => scenario.DocusignMembers(group.GroupId),
+                members => members.SequenceEqual([member.DocusignUserId]),
+                Timeout,
+                $"the member reaches {group.GroupName}, whose calls succeed");
+        }
+
+        var summary = await Eventually.MatchesAsync(
+            () => scenario.Store.Ledger.GetSummaryAsync(GroupScenario.RuleName, CancellationToken.None),
+            found => found.Groups.Failed == 1 && found.Groups.Success == 4,
+            Timeout,
+            "four groups succeed and the one whose member call fails is Failed");
+
+        Assert.Equal(5, summary.Groups.Impacted);
+        var failed = await scenario.Store.Ledger.GetAsync(GroupScenario.RuleName, EntityKind.Group, groupIds[2], CancellationToken.None);
+        Assert.Equal(SyncOutcome.Failed, failed!.Outcome);
+        Assert.Equal("SERVICE_UNAVAILABLE", failed.ErrorCode);
+        Assert.Empty(scenario.DocusignMembers(failing.GroupId));
+    }
+
+    private static IReadOnlyList<string> Ids(IEnumerable<ProvisionedUser> users) =>
+        [.. users.Select(user => user.DocusignUserId).Order(StringComparer.Ordinal)];
+}
