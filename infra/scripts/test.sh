@@ -47,7 +47,7 @@ if dotnet build ProvisioningBus.sln --configuration Release -nologo -clp:ErrorsO
     dotnet test "$project" --configuration Release --no-build --nologo \
       --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results_dir" \
       || test_exit=1
-  done < <(find tests -name '*Tests.csproj' | sort)
+  done < <(dotnet sln ProvisioningBus.sln list | grep -E '^tests/.*Tests\.csproj$' | sort)
 else
   log "build failed"; test_exit=1
 fi

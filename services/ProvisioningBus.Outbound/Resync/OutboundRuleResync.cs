@@ -377,7 +377,9 @@ public sealed class OutboundRuleResync(
 
             held.Names.Add(name);
             var link = await store.UserLinks.GetAsync(subject.Rule.Name, subject.PingOneUserId, ct);
-            if (ChangedSince(seen, link))
+            // Null then and null now may hide a create-and-deprovision in between: for those rare unlinked users,
+            // check that PingOne still has the state the plan was made from.
+            if (ChangedSince(seen, link) || (seen is null && link is null && !await StillCurrentAsync(subject, ct)))
             {
                 counter.Add(RunCounter.Kind.Skipped);
                 continue;
@@ -405,6 +407,9 @@ public sealed class OutboundRuleResync(
 
         return true;
     }
+
+    private async Task<bool> StillCurrentAsync(Subject subject, CancellationToken ct) =>
+        await pingOne.GetUserAsync(subject.PingOneUserId, ct) is { } user && (user.UpdatedAt ?? subject.Version) == subject.Version;
 
     private static bool ChangedSince(UserLink? seen, UserLink? now) =>
         (seen is null) != (now is null)

@@ -41,6 +41,14 @@ public sealed class SnapshotDifferenceTests(RabbitMqFixture broker)
         Assert.DoesNotContain(dee.UserId, initial.Keys);
         Assert.DoesNotContain(eve.UserId, initial.Keys);
 
+        // The consumer links a user just after creating it in PingOne; the guard counts linked users, so the next
+        // diff must not start before all three links exist.
+        await Eventually.MatchesAsync(
+            () => worker.Status.GetAsync(InboundScenario.RuleName, CancellationToken.None),
+            s => s!.Summary.Users is { Success: 3 },
+            TimeSpan.FromSeconds(30),
+            "the three creates are recorded");
+
         // Writes carry our worker application's client id: the gateway's IgnoredActorClientIds drops their echo.
         Assert.All(
             scenario.PingOne.Activities.Snapshot().Where(activity => activity.ActionType == "USER.CREATED"),
