@@ -32,7 +32,8 @@ public sealed class OutboundRuleResync(
     private static readonly TimeSpan UserLeaseTtl = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan UserLeaseWait = TimeSpan.FromSeconds(5);
 
-    /// <summary>Runs the resync; null when it did not run (connection disabled, or another instance is running it).</summary>
+    /// <summary>Runs the resync; null when it did not run because the rule or its connection is disabled.</summary>
+    /// <exception cref="ResyncAlreadyRunningException">Another resync of the rule holds its lease.</exception>
     public async Task<SyncRun?> RunAsync(CompiledOutboundRule rule, SyncRunKind kind, CancellationToken ct)
     {
         if (!connections.IsEnabled(rule.Options.TargetConnection) || !rule.Options.Enabled)
@@ -44,8 +45,7 @@ public sealed class OutboundRuleResync(
         await using var lease = await HeldLease.TryAcquireAsync(store.Leases, LeaseNames.Resync(rule.Name), instance.Id, ResyncLeaseTtl, time, ct);
         if (lease is null)
         {
-            logger.LogInformation("Rule {Rule}: a full resync is already running on another instance", rule.Name);
-            return null;
+            throw new ResyncAlreadyRunningException(rule.Name);
         }
 
         using var guarded = CancellationTokenSource.CreateLinkedTokenSource(ct, lease.Lost);

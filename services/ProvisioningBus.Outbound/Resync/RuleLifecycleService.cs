@@ -76,7 +76,14 @@ public sealed class RuleLifecycleService(
         if (fingerprint.RequiresResyncSince(stored))
         {
             logger.LogInformation("Rule {Rule}: {Reason}; running a full resync", rule.Name, state is null ? "new rule" : "configuration or connection changed");
-            await resync.RunAsync(rule, state is null ? SyncRunKind.Initial : SyncRunKind.FullResync, ct);
+            try
+            {
+                await resync.RunAsync(rule, state is null ? SyncRunKind.Initial : SyncRunKind.FullResync, ct);
+            }
+            catch (ResyncAlreadyRunningException)
+            {
+                // A resync requested meanwhile (SyncRule) covers this configuration too: it reads everything afresh.
+            }
         }
 
         // Stored after the resync: an instance that dies meanwhile leaves the old fingerprint, so the next start resyncs again.

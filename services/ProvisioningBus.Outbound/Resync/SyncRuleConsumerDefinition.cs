@@ -23,7 +23,8 @@ public sealed class SyncRuleConsumerDefinition : ConsumerDefinition<SyncRuleCons
             rabbit.SetQuorumQueue();
         }
 
-        // A resync is long and re-reads everything, so a failed one is retried only a few times, far apart.
-        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2)));
+        // A resync is long and re-reads everything, so a failed one is retried only a few times, further and further
+        // apart; one that found another resync running (ResyncAlreadyRunningException) runs after it this way.
+        endpointConfigurator.UseMessageRetry(retry => retry.Intervals(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2)));
     }
 }
