@@ -9,7 +9,8 @@ namespace ProvisioningBus.Outbound.Groups;
 /// records each group's outcome. Permanent failures end as the group's ledger failure; transient ones are
 /// recorded too and rethrown for the retry policy.
 /// </summary>
-public sealed class GroupChangeConsumer(OutboundRuleCatalog rules, GroupProvisioner provisioner, GroupLedger ledger, ILogger<GroupChangeConsumer> logger)
+public sealed class GroupChangeConsumer(
+    OutboundRuleCatalog rules, GroupProvisioner provisioner, GroupLedger ledger, ConnectionSwitch connections, ILogger<GroupChangeConsumer> logger)
     : IConsumer<PingOneGroupChanged>
 {
     public async Task Consume(ConsumeContext<PingOneGroupChanged> context)
@@ -19,6 +20,12 @@ public sealed class GroupChangeConsumer(OutboundRuleCatalog rules, GroupProvisio
         foreach (var rule in rules.ForEnvironment(change.EnvironmentId).Where(rule => rule.Pushes(change.GroupId)))
         {
             var displayName = change.GroupName ?? change.GroupId;
+            if (!connections.IsEnabled(rule.Options.TargetConnection))
+            {
+                await ledger.SkippedAsync(rule, change.GroupId, displayName, cancellationToken);
+                continue;
+            }
+
             try
             {
                 var outcome = change.Action == DirectoryChangeAction.Deleted

@@ -12,6 +12,12 @@ public sealed class GroupLedger(IProvisioningStore store, TimeProvider time)
             new EntityOutcome(rule.Name, EntityKind.Group, pingOneGroupId, displayName, SyncOutcome.Success, null, null, time.GetUtcNow()),
             cancellationToken);
 
+    /// <summary>Mission §2: while a connection is disabled, changes are recorded as skipped; re-enabling reconciles them.</summary>
+    public Task SkippedAsync(CompiledOutboundRule rule, string pingOneGroupId, string displayName, CancellationToken cancellationToken) =>
+        store.Ledger.RecordAsync(
+            new EntityOutcome(rule.Name, EntityKind.Group, pingOneGroupId, displayName, SyncOutcome.Skipped, "CONNECTION_DISABLED", $"Connection '{rule.Options.TargetConnection}' is disabled; the change waits for the resync that re-enabling it starts.", time.GetUtcNow()),
+            cancellationToken);
+
     public Task FailedAsync(CompiledOutboundRule rule, string pingOneGroupId, string displayName, string errorCode, string errorMessage, CancellationToken cancellationToken) =>
         store.Ledger.RecordAsync(
             new EntityOutcome(rule.Name, EntityKind.Group, pingOneGroupId, displayName, SyncOutcome.Failed, errorCode, errorMessage, time.GetUtcNow()),

@@ -10,7 +10,8 @@ namespace ProvisioningBus.Outbound.Memberships;
 /// Changes that cannot be applied yet make the batch throw after everything else was applied, so the retry
 /// policy redelivers them; what was applied is skipped on the retry.
 /// </summary>
-public sealed class MembershipChangeConsumer(OutboundRuleCatalog rules, MembershipApplier applier, ILogger<MembershipChangeConsumer> logger)
+public sealed class MembershipChangeConsumer(
+    OutboundRuleCatalog rules, MembershipApplier applier, ConnectionSwitch connections, ILogger<MembershipChangeConsumer> logger)
     : IConsumer<Batch<PingOneMembershipChanged>>
 {
     public async Task Consume(ConsumeContext<Batch<PingOneMembershipChanged>> context)
@@ -33,7 +34,8 @@ public sealed class MembershipChangeConsumer(OutboundRuleCatalog rules, Membersh
                     message.Message.RecordedAt,
                     VerifyWithPingOne: retried || message.ReceiveContext.Redelivered))
                 .ToList();
-            foreach (var rule in rules.ForEnvironment(environment.Key))
+            // Nothing is written through a disabled connection; re-enabling it starts a full resync that catches up.
+            foreach (var rule in rules.ForEnvironment(environment.Key).Where(rule => connections.IsEnabled(rule.Options.TargetConnection)))
             {
                 result = result.Add(await applier.ApplyAsync(rule, changes, context.CancellationToken));
             }
