@@ -67,25 +67,8 @@ public sealed class OutboundScenario : IAsyncDisposable
         }
     }
 
-    public static Dictionary<string, string?> WorkerSettings(Uri amqpUri, PingOneEmulator pingOne, DocusignEmulator docusign) => new()
-    {
-        ["RabbitMq:Uri"] = amqpUri.ToString(),
-        ["State:Provider"] = "Sqlite",
-        ["State:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"provisioningbus-test-{Guid.NewGuid():N}.db")}",
-        ["PingOne:ApiBaseUri"] = pingOne.ApiBaseUri.ToString(),
-        ["PingOne:AuthBaseUri"] = pingOne.AuthBaseUri.ToString(),
-        ["PingOne:EnvironmentId"] = pingOne.EnvironmentId,
-        ["PingOne:ClientId"] = pingOne.ClientId,
-        ["PingOne:ClientSecret"] = pingOne.ClientSecret,
-        [$"Docusign:Connections:{ConnectionName}:ServiceUri"] = docusign.BaseUri.ToString(),
-        [$"Docusign:Connections:{ConnectionName}:TokenEndpoint"] = docusign.TokenEndpoint.ToString(),
-        [$"Docusign:Connections:{ConnectionName}:AccountId"] = docusign.AccountId,
-        [$"Docusign:Connections:{ConnectionName}:ClientId"] = docusign.Options.ClientId,
-        [$"Docusign:Connections:{ConnectionName}:ClientSecret"] = docusign.Options.ClientSecret,
-        [$"Docusign:Connections:{ConnectionName}:RefreshToken"] = docusign.Options.InitialRefreshToken,
-        [$"Outbound:Rules:{RuleName}:SourceEnvironmentId"] = pingOne.EnvironmentId,
-        [$"Outbound:Rules:{RuleName}:TargetConnection"] = ConnectionName,
-    };
+    public static Dictionary<string, string?> WorkerSettings(Uri amqpUri, PingOneEmulator pingOne, DocusignEmulator docusign) =>
+        OutboundWorkerSettings.For(amqpUri, pingOne, docusign, RuleName);
 
     public async ValueTask DisposeAsync()
     {

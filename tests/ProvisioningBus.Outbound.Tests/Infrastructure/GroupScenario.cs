@@ -139,26 +139,8 @@ public sealed class GroupScenario : IAsyncDisposable
     public IReadOnlyList<EmulatorRequestRecord> DocusignRequests(string method, Func<string, bool> path) =>
         [.. Docusign.State.Requests.Where(request => request.Method == method && path(request.Path))];
 
-    public static Dictionary<string, string?> WorkerSettings(Uri amqpUri, PingOneEmulator pingOne, DocusignEmulator docusign, string? postgresConnectionString) => new()
-    {
-        ["RabbitMq:Uri"] = amqpUri.ToString(),
-        ["State:Provider"] = postgresConnectionString is null ? "Sqlite" : "Postgres",
-        ["State:ConnectionString"] = postgresConnectionString
-            ?? $"Data Source={Path.Combine(Path.GetTempPath(), $"provisioningbus-outbound-test-{Guid.NewGuid():N}.db")}",
-        ["PingOne:ApiBaseUri"] = pingOne.ApiBaseUri.ToString(),
-        ["PingOne:AuthBaseUri"] = pingOne.AuthBaseUri.ToString(),
-        ["PingOne:EnvironmentId"] = pingOne.EnvironmentId,
-        ["PingOne:ClientId"] = pingOne.ClientId,
-        ["PingOne:ClientSecret"] = pingOne.ClientSecret,
-        [$"Docusign:Connections:{ConnectionName}:ServiceUri"] = docusign.BaseUri.ToString(),
-        [$"Docusign:Connections:{ConnectionName}:TokenEndpoint"] = docusign.TokenEndpoint.ToString(),
-        [$"Docusign:Connections:{ConnectionName}:AccountId"] = docusign.AccountId,
-        [$"Docusign:Connections:{ConnectionName}:ClientId"] = docusign.Options.ClientId,
-        [$"Docusign:Connections:{ConnectionName}:ClientSecret"] = docusign.Options.ClientSecret,
-        [$"Docusign:Connections:{ConnectionName}:RefreshToken"] = docusign.Options.InitialRefreshToken,
-        [$"Outbound:Rules:{RuleName}:SourceEnvironmentId"] = pingOne.EnvironmentId,
-        [$"Outbound:Rules:{RuleName}:TargetConnection"] = ConnectionName,
-    };
+    public static Dictionary<string, string?> WorkerSettings(Uri amqpUri, PingOneEmulator pingOne, DocusignEmulator docusign, string? postgresConnectionString) =>
+        OutboundWorkerSettings.For(amqpUri, pingOne, docusign, RuleName, postgresConnectionString);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,17 +1,19 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using ProvisioningBus.Gateway;
 using ProvisioningBus.ServiceDefaults;
 
-namespace ProvisioningBus.Outbound.Tests.Infrastructure;
+namespace ProvisioningBus.Testing;
 
 /// <summary>The real gateway on Kestrel (127.0.0.1, a free port), configured the way its Program.cs does.</summary>
 public sealed class RunningGateway : IAsyncDisposable
 {
-    public const string WebhookSecret = "outbound-tests-webhook-secret";
+    public const string WebhookSecret = "integration-test-webhook-secret";
 
     private readonly WebApplication app;
 
@@ -25,7 +27,7 @@ public sealed class RunningGateway : IAsyncDisposable
 
     public Uri WebhookUri => new(BaseAddress, "/webhooks/pingone");
 
-    public static async Task<RunningGateway> StartAsync(Uri amqpUri)
+    public static async Task<RunningGateway> StartAsync(Uri amqpUri, IDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -34,6 +36,11 @@ public sealed class RunningGateway : IAsyncDisposable
             ["RabbitMq:Uri"] = amqpUri.ToString(),
             ["Gateway:Webhook:Secret"] = WebhookSecret,
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.AddServiceDefaults();
         builder.AddGateway();
         var app = builder.Build();
@@ -43,6 +50,17 @@ public sealed class RunningGateway : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new RunningGateway(app, new Uri(address));
+    }
+
+    public HttpClient CreateClient(bool authenticated = true)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        if (authenticated)
+        {
+            client.DefaultRequestHeaders.Add("X-Webhook-Secret", WebhookSecret);
+        }
+
+        return client;
     }
 
     public async ValueTask DisposeAsync()

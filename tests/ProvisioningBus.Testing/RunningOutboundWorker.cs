@@ -1,11 +1,12 @@
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using ProvisioningBus.Outbound;
 using ProvisioningBus.ServiceDefaults;
 
-namespace ProvisioningBus.IntegrationTests.Infrastructure;
+namespace ProvisioningBus.Testing;
 
 /// <summary>The real outbound worker (its consumers on the test's virtual host), configured as its Program.cs does.</summary>
 public sealed class RunningOutboundWorker : IAsyncDisposable
@@ -23,9 +24,6 @@ public sealed class RunningOutboundWorker : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddServiceDefaults();
         builder.AddOutbound();
-        // Tests stop and restart workers quickly; a host stopped while its bus is still connecting would leave that bus
-        // running on a disposed container, so start returns only once the bus is up.
-        builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
         var app = builder.Build();
         app.MapDefaultEndpoints();
         await app.StartAsync();

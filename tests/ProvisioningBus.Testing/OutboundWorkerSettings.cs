@@ -1,0 +1,33 @@
+using Docusign.Emulator;
+using PingOne.Emulator;
+
+namespace ProvisioningBus.Testing;
+
+/// <summary>The configuration an outbound worker needs to run against the emulators, as an operator would write it.</summary>
+public static class OutboundWorkerSettings
+{
+    public const string ConnectionName = "demo";
+
+    /// <param name="postgresConnectionString">A PostgreSQL database of the test's own; null uses a fresh SQLite file.</param>
+    public static Dictionary<string, string?> For(
+        Uri amqpUri, PingOneEmulator pingOne, DocusignEmulator docusign, string ruleName, string? postgresConnectionString = null) => new()
+    {
+        ["RabbitMq:Uri"] = amqpUri.ToString(),
+        ["State:Provider"] = postgresConnectionString is null ? "Sqlite" : "Postgres",
+        ["State:ConnectionString"] = postgresConnectionString
+            ?? $"Data Source={Path.Combine(Path.GetTempPath(), $"provisioningbus-test-{Guid.NewGuid():N}.db")}",
+        ["PingOne:ApiBaseUri"] = pingOne.ApiBaseUri.ToString(),
+        ["PingOne:AuthBaseUri"] = pingOne.AuthBaseUri.ToString(),
+        ["PingOne:EnvironmentId"] = pingOne.EnvironmentId,
+        ["PingOne:ClientId"] = pingOne.ClientId,
+        ["PingOne:ClientSecret"] = pingOne.ClientSecret,
+        [$"Docusign:Connections:{ConnectionName}:ServiceUri"] = docusign.BaseUri.ToString(),
+        [$"Docusign:Connections:{ConnectionName}:TokenEndpoint"] = docusign.TokenEndpoint.ToString(),
+        [$"Docusign:Connections:{ConnectionName}:AccountId"] = docusign.AccountId,
+        [$"Docusign:Connections:{ConnectionName}:ClientId"] = docusign.Options.ClientId,
+        [$"Docusign:Connections:{ConnectionName}:ClientSecret"] = docusign.Options.ClientSecret,
+        [$"Docusign:Connections:{ConnectionName}:RefreshToken"] = docusign.Options.InitialRefreshToken,
+        [$"Outbound:Rules:{ruleName}:SourceEnvironmentId"] = pingOne.EnvironmentId,
+        [$"Outbound:Rules:{ruleName}:TargetConnection"] = ConnectionName,
+    };
+}
