@@ -24,42 +24,16 @@ public sealed class PingOneAttributeMapping
 
     private static readonly AttributeMappingValidator Validator = new(KnownSchemas.Docusign, KnownSchemas.PingOne);
 
-    private readonly IReadOnlyDictionary<string, MappingExpression> expressions;
+    private readonly MappingSet mappings;
 
-    private PingOneAttributeMapping(IReadOnlyDictionary<string, MappingExpression> expressions) => this.expressions = expressions;
+    private PingOneAttributeMapping(MappingSet mappings) => this.mappings = mappings;
 
     /// <summary>Parses and validates; returns the errors, each prefixed with its PingOne target attribute.</summary>
     public static IReadOnlyList<string> Compile(IReadOnlyDictionary<string, string> configured, out PingOneAttributeMapping? mapping)
     {
-        var merged = new Dictionary<string, string>(Defaults, StringComparer.Ordinal);
-        foreach (var (target, source) in configured)
-        {
-            merged[target] = source;
-        }
-
-        var errors = new List<string>();
-        var compiled = new Dictionary<string, MappingExpression>(StringComparer.Ordinal);
-        foreach (var (target, source) in merged)
-        {
-            if (!SupportedTargets.Contains(target))
-            {
-                // externalId carries the Docusign userId and the population is the rule's: neither is the mapping's to set.
-                errors.Add($"{target}: the inbound applier does not write PingOne '{target}'; mappable targets are {string.Join(", ", SupportedTargets.Order(StringComparer.Ordinal))}");
-                continue;
-            }
-
-            var result = Validator.Validate(AttributeMapping.FromExpression(source, target));
-            if (result.IsValid && result.Expression is not null)
-            {
-                compiled[target] = result.Expression;
-            }
-            else
-            {
-                errors.AddRange(result.Errors.Select(error => $"{target}: {error.Message}"));
-            }
-        }
-
-        mapping = errors.Count == 0 ? new PingOneAttributeMapping(compiled) : null;
+        // externalId carries the Docusign userId and the population is the rule's: neither is the mapping's to set.
+        var errors = MappingSet.Compile(Defaults, configured, Validator, RejectTarget, out var set);
+        mapping = set is null ? null : new PingOneAttributeMapping(set);
         return errors;
     }
 
@@ -69,14 +43,9 @@ public sealed class PingOneAttributeMapping
         var source = DocusignUserAttributeSource.From(docusignUserId, user);
         string? Text(string target)
         {
-            if (!expressions.TryGetValue(target, out var expression))
-            {
-                return null;
-            }
-
             try
             {
-                return expression.Evaluate(source).ToText() is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+                return mappings.Text(target, source) is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
             }
             catch (ExpressionEvaluationException exception)
             {
@@ -94,4 +63,9 @@ public sealed class PingOneAttributeMapping
 
         return new MappedPingOneUser(username, email, Text("name.given"), Text("name.family"), Text("name.middle"), Text("name.formatted"), Text("title"));
     }
+
+    private static string? RejectTarget(string target) =>
+        SupportedTargets.Contains(target)
+            ? null
+            : $"the inbound applier does not write PingOne '{target}'; mappable targets are {string.Join(", ", SupportedTargets.Order(StringComparer.Ordinal))}";
 }

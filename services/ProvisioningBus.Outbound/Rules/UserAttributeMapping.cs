@@ -20,35 +20,15 @@ public sealed class UserAttributeMapping
 
     private static readonly AttributeMappingValidator Validator = new(KnownSchemas.PingOne, KnownSchemas.Docusign);
 
-    private readonly IReadOnlyDictionary<string, MappingExpression> expressions;
+    private readonly MappingSet mappings;
 
-    private UserAttributeMapping(IReadOnlyDictionary<string, MappingExpression> expressions) => this.expressions = expressions;
+    private UserAttributeMapping(MappingSet mappings) => this.mappings = mappings;
 
     /// <summary>Parses and validates; returns the errors, each prefixed with its target attribute.</summary>
     public static IReadOnlyList<string> Compile(IReadOnlyDictionary<string, string> configured, out UserAttributeMapping? mapping)
     {
-        var merged = new Dictionary<string, string>(Defaults, StringComparer.Ordinal);
-        foreach (var (target, source) in configured)
-        {
-            merged[target] = source;
-        }
-
-        var errors = new List<string>();
-        var compiled = new Dictionary<string, MappingExpression>(StringComparer.Ordinal);
-        foreach (var (target, source) in merged)
-        {
-            var result = Validator.Validate(AttributeMapping.FromExpression(source, target));
-            if (result.IsValid && result.Expression is not null)
-            {
-                compiled[target] = result.Expression;
-            }
-            else
-            {
-                errors.AddRange(result.Errors.Select(error => $"{target}: {error.Message}"));
-            }
-        }
-
-        mapping = errors.Count == 0 ? new UserAttributeMapping(compiled) : null;
+        var errors = MappingSet.Compile(Defaults, configured, Validator, rejectTarget: null, out var set);
+        mapping = set is null ? null : new UserAttributeMapping(set);
         return errors;
     }
 
@@ -56,19 +36,14 @@ public sealed class UserAttributeMapping
     {
         string? Text(string target)
         {
-            if (!expressions.TryGetValue(target, out var expression))
-            {
-                return null;
-            }
-
             try
             {
-                return expression.Evaluate(user).ToText();
+                return mappings.Text(target, user);
             }
             catch (ExpressionEvaluationException ex)
             {
                 // e.g. a null condition: guessing a value could close or rename the wrong user, so the user fails instead.
-                throw new UnmappableUserException($"the mapping of {target} ('{expression.Text}') cannot be evaluated for this user: {ex.Message}");
+                throw new UnmappableUserException($"the mapping of {target} ('{mappings.ExpressionText(target)}') cannot be evaluated for this user: {ex.Message}");
             }
         }
 
