@@ -20,6 +20,12 @@ public sealed record StoreOptions
     public string ConnectionString { get; init; } = "";
 
     /// <summary>
+    /// How long start-up waits for an unreachable store (a database still starting, say) before giving up:
+    /// retrying in-process instead of exiting keeps an orchestrator from crash-looping the service.
+    /// </summary>
+    public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// The problems with these options, each naming the configuration key to fix; empty when valid.
     /// Messages never echo the connection string: it usually carries a password.
     /// </summary>
