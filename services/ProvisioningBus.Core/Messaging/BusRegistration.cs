@@ -32,6 +32,15 @@ public static class BusRegistration
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+
+            // Every receive queue is a quorum queue on RabbitMQ: replicated, so a broker node loss loses no change.
+            bus.AddConfigureEndpointsCallback((_, endpoint) =>
+            {
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+            });
             addConsumers?.Invoke(bus);
 
             if (options.UsesRabbitMq && Uri.TryCreate(options.Uri, UriKind.Absolute, out _))

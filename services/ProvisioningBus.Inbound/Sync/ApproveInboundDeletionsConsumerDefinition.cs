@@ -17,10 +17,6 @@ public sealed class ApproveInboundDeletionsConsumerDefinition : ConsumerDefiniti
         IConsumerConfigurator<ApproveInboundDeletionsConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            rabbit.SetQuorumQueue();
-        }
 
         endpointConfigurator.UseMessageRetry(retry => InboundRetry.ForSyncCommands(retry));
     }

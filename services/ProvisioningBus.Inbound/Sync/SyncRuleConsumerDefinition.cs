@@ -18,10 +18,6 @@ public sealed class SyncRuleConsumerDefinition : ConsumerDefinition<SyncRuleCons
         IConsumerConfigurator<SyncRuleConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            rabbit.SetQuorumQueue();
-        }
 
         endpointConfigurator.UseMessageRetry(retry => InboundRetry.ForSyncCommands(retry));
     }

@@ -23,11 +23,6 @@ public sealed class InboundUserChangeConsumerDefinition : ConsumerDefinition<Inb
         IConsumerConfigurator<InboundUserChangeConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            // Quorum queues are replicated and survive a broker node loss; classic queues do not.
-            rabbit.SetQuorumQueue();
-        }
 
         endpointConfigurator.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
 

@@ -25,11 +25,6 @@ public sealed class GroupChangeConsumerDefinition : ConsumerDefinition<GroupChan
         IConsumerConfigurator<GroupChangeConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            // Quorum queues are replicated and survive a broker node loss; classic queues do not.
-            rabbit.SetQuorumQueue();
-        }
 
         endpointConfigurator.UseMessageRetry(retry => retry.Exponential(6, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300)));
         consumerConfigurator.Message<PingOneGroupChanged>(message => message.UsePartitioner(Lanes, change => change.Message.GroupId));

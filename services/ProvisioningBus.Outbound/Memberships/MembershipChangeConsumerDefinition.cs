@@ -33,11 +33,6 @@ public sealed class MembershipChangeConsumerDefinition : ConsumerDefinition<Memb
         IConsumerConfigurator<MembershipChangeConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            // Quorum queues are replicated and survive a broker node loss; classic queues do not.
-            rabbit.SetQuorumQueue();
-        }
 
         var capacity = batching.BatchMessageLimit * batching.BatchConcurrencyLimit;
         endpointConfigurator.PrefetchCount = Math.Max(endpointConfigurator.PrefetchCount, capacity);

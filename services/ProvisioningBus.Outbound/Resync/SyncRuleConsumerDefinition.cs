@@ -18,10 +18,6 @@ public sealed class SyncRuleConsumerDefinition : ConsumerDefinition<SyncRuleCons
         IConsumerConfigurator<SyncRuleConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            rabbit.SetQuorumQueue();
-        }
 
         // A resync is long and re-reads everything, so a failed one is retried only a few times, further and further
         // apart; one that found another resync running (ResyncAlreadyRunningException) runs after it this way.

@@ -26,11 +26,6 @@ public sealed class UserChangeConsumerDefinition : ConsumerDefinition<UserChange
         IConsumerConfigurator<UserChangeConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        if (endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbit)
-        {
-            // Quorum queues are replicated and survive a broker node loss; classic queues do not.
-            rabbit.SetQuorumQueue();
-        }
 
         // Transient faults (Docusign 5xx/429 after the client's own retries, PingOne outages, a lease held too long)
         // retry with backoff; permanent ones are recorded in the ledger by the provisioner and never reach this policy.
