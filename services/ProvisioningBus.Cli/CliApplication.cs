@@ -28,6 +28,7 @@ public static class CliApplication
         root.Subcommands.Add(StatusCommand.Create(Context));
         root.Subcommands.Add(FailuresCommand.Create(Context));
         root.Subcommands.Add(SyncCommand.Create(Context));
+        root.Subcommands.Add(DryRunCommand.Create(Context));
         root.Subcommands.Add(ApproveDeletionsCommand.Create(Context));
         root.Subcommands.Add(ErrorsCommand.Create(Context));
 

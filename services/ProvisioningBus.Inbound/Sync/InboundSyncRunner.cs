@@ -222,7 +222,7 @@ public sealed class InboundSyncRunner(
     /// provisionable) and was provisioned by it. "Provisioned" is the link, or, for a link the consumer may not have
     /// written yet, a previous state the rule provisions: the guard must not miss a deletion because of that race.
     /// </summary>
-    private static bool WouldDelete(CompiledInboundRule rule, SnapshotDifference difference, HashSet<string> provisioned)
+    internal static bool WouldDelete(CompiledInboundRule rule, SnapshotDifference difference, HashSet<string> provisioned)
     {
         if (difference.Kind == SnapshotDifferenceKind.Changed && rule.Provisions(difference.Current!.Attributes))
         {

@@ -1,4 +1,5 @@
 using ProvisioningBus.Docusign;
+using ProvisioningBus.Outbound.Groups;
 using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.Outbound.Users;
 using ProvisioningBus.PingOne;
@@ -11,11 +12,10 @@ using ProvisioningBus.State.Users;
 namespace ProvisioningBus.Outbound.Resync;
 
 /// <summary>
-/// Full reconciliation of one outbound rule's users: every in-scope PingOne user is compared with what Docusign
-/// actually holds (not with the stored hash, so a lost webhook or a change made in Docusign is repaired), using paged
-/// list reads of both sides and Docusign's bulk create / update / close. Exactly one instance runs a rule's resync
-/// at a time (store lease); each user it writes is also taken under that user's lease, so it never interleaves with
-/// the event consumer.
+/// Full reconciliation of one outbound rule's users: executes the <see cref="OutboundResyncPlan"/> of
+/// <see cref="OutboundResyncPlanner"/> (both sides read in full) with Docusign's bulk create / update / close.
+/// Exactly one instance runs a rule's resync at a time (store lease); each user it writes is also taken under that
+/// user's lease, so it never interleaves with the event consumer.
 /// </summary>
 public sealed class OutboundRuleResync(
     IPingOneClient pingOne,
@@ -24,13 +24,17 @@ public sealed class OutboundRuleResync(
     ConnectionSwitch connections,
     WorkerInstance instance,
     TimeProvider time,
-    ILogger<OutboundRuleResync> logger)
+    ILogger<OutboundRuleResync> logger,
+    GroupResync? groups = null)
 {
     private const int CreateChunk = 500;
     private const int WriteChunk = 100;
     private static readonly TimeSpan ResyncLeaseTtl = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan UserLeaseTtl = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan UserLeaseWait = TimeSpan.FromSeconds(5);
+
+    // Built here rather than injected: it needs nothing the resync does not already hold, and a dry run builds its own.
+    private readonly OutboundResyncPlanner planner = new(pingOne, docusign, store, time);
 
     /// <summary>Runs the resync; null when it did not run because the rule or its connection is disabled.</summary>
     /// <exception cref="ResyncAlreadyRunningException">Another resync of the rule holds its lease.</exception>
@@ -55,6 +59,15 @@ public sealed class OutboundRuleResync(
         try
         {
             await ReconcileAsync(rule, counter, guarded.Token);
+
+            // Groups and memberships after users: a membership is pushed only for a user the users pass linked.
+            // A host without the group consumers (a users-only worker) has no GroupResync and leaves groups alone.
+            if (groups is not null && rule.Options.GroupsToPush.Count > 0)
+            {
+                var groupResult = await groups.ReconcileAsync(rule, guarded.Token);
+                logger.LogInformation("Rule {Rule}: groups reconciled: {GroupResult}", rule.Name, groupResult);
+            }
+
             await store.SyncRuns.CompleteAsync(runId, SyncRunStatus.Succeeded, counter.ToCounts(), null, time.GetUtcNow(), CancellationToken.None);
             if (await store.RuleStates.GetAsync(rule.Name, ct) is { } state)
             {
@@ -76,151 +89,15 @@ public sealed class OutboundRuleResync(
     private async Task ReconcileAsync(CompiledOutboundRule rule, RunCounter counter, CancellationToken ct)
     {
         var target = docusign.Get(rule.Options.TargetConnection);
-        var inScope = await ReadInScopeUsersAsync(rule, ct);
-        var docusignUsers = new Dictionary<string, DocusignUser>(StringComparer.OrdinalIgnoreCase);
-        var byEmail = new Dictionary<string, DocusignUser>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var user in target.ListUsersAsync(null, ct))
-        {
-            docusignUsers[user.UserId] = user;
-            // Older accounts can hold several users per email; prefer the one that is not closed, as FindUserByEmail does.
-            if (user.Email is { Length: > 0 } email && (!byEmail.TryGetValue(email, out var seen) || seen.Status == DocusignUserStatus.Closed))
-            {
-                byEmail[email] = user;
-            }
-        }
-
-        var links = new Dictionary<string, UserLink>(StringComparer.Ordinal);
-        await foreach (var link in store.UserLinks.ListByRuleAsync(rule.Name, ct))
-        {
-            links[link.PingOneUserId] = link;
-        }
-
-        var actions = rule.Options.UserActions;
-        var creates = new List<PlannedWrite>();
-        var updates = new List<PlannedWrite>();
-        var closes = new List<PlannedWrite>();
-        var settles = new List<PlannedSettle>();
-        foreach (var user in inScope.Values)
-        {
-            var subject = new Subject(rule, user.Id, user.Username, user.UpdatedAt ?? time.GetUtcNow());
-            links.TryGetValue(user.Id, out var link);
-            MappedDocusignUser mapped;
-            try
-            {
-                mapped = rule.Mapping.Map(PingOneUserAttributes.From(user));
-            }
-            catch (UnmappableUserException ex)
-            {
-                settles.Add(new PlannedSettle(subject, link, SyncOutcome.Failed, "UNMAPPABLE_USER", ex.Message, null, null, null));
-                continue;
-            }
-
-            var desired = UserStatusMapping.Decide(mapped.UserStatus);
-            if (desired == DesiredUserStatus.NotSupported)
-            {
-                settles.Add(new PlannedSettle(subject, link, SyncOutcome.Failed, UserStatusMapping.NotSupportedErrorCode, UserStatusMapping.NotSupportedMessage(mapped.UserStatus), null, null, null));
-                continue;
-            }
-
-            var hash = mapped.Hash();
-            var current = link is not null && docusignUsers.TryGetValue(link.DocusignUserId, out var linked) ? linked : byEmail.GetValueOrDefault(mapped.Email);
-            if (current is null)
-            {
-                if (desired == DesiredUserStatus.Closed)
-                {
-                    settles.Add(new PlannedSettle(subject, link, SyncOutcome.Success, null, null, null, null, null));
-                }
-                else if (!actions.CreateUsers)
-                {
-                    settles.Add(new PlannedSettle(subject, link, SyncOutcome.Unsynced, "USER_CREATION_OFF", "The user is in scope but 'Enable users creation' is off, so it was not created in Docusign.", null, null, null));
-                }
-                else
-                {
-                    creates.Add(new PlannedWrite(subject, link, mapped, hash, null, UserProvisioner.ToNewUser(mapped), null));
-                }
-
-                continue;
-            }
-
-            if (current.Status == DocusignUserStatus.Closed && desired != DesiredUserStatus.Closed && !(desired == DesiredUserStatus.Unspecified && link is not null))
-            {
-                if (!actions.CreateUsers)
-                {
-                    settles.Add(new PlannedSettle(subject, link, SyncOutcome.Unsynced, "USER_CREATION_OFF", "The user's Docusign account is closed and 'Enable users creation' is off, so it was not reactivated.", null, null, null));
-                }
-                else
-                {
-                    // Reactivation: re-POST the closed user's own userName + email (fact sheet §1.7).
-                    var request = UserProvisioner.ToNewUser(mapped) with { UserName = current.UserName ?? mapped.UserName, Email = current.Email ?? mapped.Email };
-                    creates.Add(new PlannedWrite(subject, link, mapped, hash, current.UserId, request, null));
-                }
-
-                continue;
-            }
-
-            var emailChanged = !string.Equals(current.Email, mapped.Email, StringComparison.OrdinalIgnoreCase);
-            var differs = desired == DesiredUserStatus.Closed
-                ? current.Status != DocusignUserStatus.Closed
-                : current.Status != DocusignUserStatus.Closed && (UserProvisioner.Differs(current, mapped) || emailChanged);
-            if (!differs)
-            {
-                settles.Add(new PlannedSettle(subject, link, SyncOutcome.Success, null, null, current.UserId, mapped.Email, hash));
-            }
-            else if (!actions.UpdateUsers)
-            {
-                settles.Add(new PlannedSettle(subject, link, SyncOutcome.PartiallySynced, "USER_UPDATES_OFF", "The user differs in Docusign but 'Enable users updation' is off, so Docusign was not updated.", current.UserId, mapped.Email, string.Empty));
-            }
-            else if (desired == DesiredUserStatus.Closed)
-            {
-                closes.Add(new PlannedWrite(subject, link, mapped, hash, current.UserId, null, null));
-            }
-            else
-            {
-                updates.Add(new PlannedWrite(subject, link, mapped, hash, current.UserId, null, UserProvisioner.ToUpdate(current.UserId, mapped, emailChanged)));
-            }
-        }
-
-        await SettleAsync(settles, counter, ct);
-        await CreateAsync(target, creates, counter, ct);
-        await UpdateAsync(target, updates, counter, ct);
-        await CloseInScopeAsync(target, closes, counter, ct);
-        await DeprovisionOutOfScopeAsync(rule, target, links.Values.Where(link => !inScope.ContainsKey(link.PingOneUserId)).ToList(), counter, ct);
+        var plan = await planner.PlanAsync(rule, ct);
+        await SettleAsync(plan.Settles, counter, ct);
+        await CreateAsync(target, plan.Creates, counter, ct);
+        await UpdateAsync(target, plan.Updates, counter, ct);
+        await CloseInScopeAsync(target, plan.Closes, counter, ct);
+        await DeprovisionOutOfScopeAsync(rule, target, plan.OutOfScope, counter, ct);
     }
 
-    /// <summary>
-    /// Every PingOne user of the environment in scope. The list endpoint does not return memberOfGroupIDs, so each group
-    /// the scope names is read once as its own filtered list (<c>memberOfGroups[id eq "…"]</c>) instead of once per user.
-    /// </summary>
-    private async Task<Dictionary<string, PingOneUser>> ReadInScopeUsersAsync(CompiledOutboundRule rule, CancellationToken ct)
-    {
-        var groupsByUser = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var groupId in rule.Scope.GroupIds)
-        {
-            await foreach (var member in pingOne.ListUsersAsync($"memberOfGroups[id eq \"{groupId}\"]", ct))
-            {
-                if (!groupsByUser.TryGetValue(member.Id, out var groups))
-                {
-                    groupsByUser[member.Id] = groups = [];
-                }
-
-                groups.Add(groupId);
-            }
-        }
-
-        var inScope = new Dictionary<string, PingOneUser>(StringComparer.Ordinal);
-        await foreach (var listed in pingOne.ListUsersAsync(null, ct))
-        {
-            var user = rule.Scope.GroupIds.Count == 0 ? listed : listed with { MemberOfGroupIds = groupsByUser.GetValueOrDefault(listed.Id) ?? [] };
-            if (rule.Scope.Includes(user, PingOneUserAttributes.From(user)))
-            {
-                inScope[user.Id] = user;
-            }
-        }
-
-        return inScope;
-    }
-
-    private async Task CreateAsync(IDocusignAccountClient target, List<PlannedWrite> creates, RunCounter counter, CancellationToken ct)
+    private async Task CreateAsync(IDocusignAccountClient target, IReadOnlyList<PlannedUserWrite> creates, RunCounter counter, CancellationToken ct)
     {
         foreach (var chunk in creates.Chunk(CreateChunk))
         {
@@ -261,7 +138,7 @@ public sealed class OutboundRuleResync(
         }
     }
 
-    private async Task UpdateAsync(IDocusignAccountClient target, List<PlannedWrite> updates, RunCounter counter, CancellationToken ct)
+    private async Task UpdateAsync(IDocusignAccountClient target, IReadOnlyList<PlannedUserWrite> updates, RunCounter counter, CancellationToken ct)
     {
         foreach (var chunk in updates.Chunk(WriteChunk))
         {
@@ -276,7 +153,7 @@ public sealed class OutboundRuleResync(
         }
     }
 
-    private async Task CloseInScopeAsync(IDocusignAccountClient target, List<PlannedWrite> closes, RunCounter counter, CancellationToken ct)
+    private async Task CloseInScopeAsync(IDocusignAccountClient target, IReadOnlyList<PlannedUserWrite> closes, RunCounter counter, CancellationToken ct)
     {
         foreach (var chunk in closes.Chunk(WriteChunk))
         {
@@ -291,7 +168,7 @@ public sealed class OutboundRuleResync(
         }
     }
 
-    private async Task ApplyResultsAsync(IReadOnlyList<PlannedWrite> writes, IReadOnlyList<DocusignUserChangeResult> results, RunCounter.Kind kind, RunCounter counter, CancellationToken ct)
+    private async Task ApplyResultsAsync(IReadOnlyList<PlannedUserWrite> writes, IReadOnlyList<DocusignUserChangeResult> results, RunCounter.Kind kind, RunCounter counter, CancellationToken ct)
     {
         // Bulk answers come per item; match by userId rather than position in case Docusign reorders them.
         var byId = results.GroupBy(result => result.UserId, StringComparer.OrdinalIgnoreCase).ToDictionary(group => group.Key, group => group.First(), StringComparer.OrdinalIgnoreCase);
@@ -309,11 +186,11 @@ public sealed class OutboundRuleResync(
         }
     }
 
-    private async Task DeprovisionOutOfScopeAsync(CompiledOutboundRule rule, IDocusignAccountClient target, List<UserLink> stale, RunCounter counter, CancellationToken ct)
+    private async Task DeprovisionOutOfScopeAsync(CompiledOutboundRule rule, IDocusignAccountClient target, IReadOnlyList<UserLink> stale, RunCounter counter, CancellationToken ct)
     {
         foreach (var candidates in stale.Chunk(WriteChunk))
         {
-            await using var held = await LockAsync(candidates, link => (new Subject(rule, link.PingOneUserId, link.Email, link.SourceVersion), link), counter, ct);
+            await using var held = await LockAsync(candidates, link => (new ResyncSubject(rule.Name, link.PingOneUserId, link.Email, link.SourceVersion), link), counter, ct);
             var chunk = held.Writes;
             if (chunk.Count == 0)
             {
@@ -329,7 +206,7 @@ public sealed class OutboundRuleResync(
                 {
                     // Keep the link so that the next resync tries the close again.
                     var error = results.First(result => string.Equals(result.UserId, link.DocusignUserId, StringComparison.OrdinalIgnoreCase)).Error!;
-                    await RecordAsync(new Subject(rule, link.PingOneUserId, link.Email, link.SourceVersion), SyncOutcome.Failed, error.ErrorCode, error.Message, counter, ct);
+                    await RecordAsync(new ResyncSubject(rule.Name, link.PingOneUserId, link.Email, link.SourceVersion), SyncOutcome.Failed, error.ErrorCode, error.Message, counter, ct);
                 }
 
                 foreach (var link in chunk.Where(link => !failed.Contains(link.DocusignUserId)))
@@ -359,7 +236,7 @@ public sealed class OutboundRuleResync(
     /// from the one this plan read (an event provisioned, changed or deprovisioned the user meanwhile) are left out:
     /// the event path applied a state at least as new, and acting on the plan now could undo it (or create twice).
     /// </summary>
-    private async Task<HeldUsers<T>> LockAsync<T>(IReadOnlyList<T> chunk, Func<T, (Subject Subject, UserLink? SeenLink)> describe, RunCounter counter, CancellationToken ct)
+    private async Task<HeldUsers<T>> LockAsync<T>(IReadOnlyList<T> chunk, Func<T, (ResyncSubject Subject, UserLink? SeenLink)> describe, RunCounter counter, CancellationToken ct)
     {
         // A holder id of this run's own: the store lets a holder re-take its lease, and the event consumer of this same
         // process must still exclude the resync.
@@ -368,7 +245,7 @@ public sealed class OutboundRuleResync(
         foreach (var item in chunk)
         {
             var (subject, seen) = describe(item);
-            var name = LeaseNames.User(subject.Rule.Name, subject.PingOneUserId);
+            var name = LeaseNames.User(subject.RuleName, subject.PingOneUserId);
             if (!await TryAcquireUserAsync(name, holderId, ct))
             {
                 counter.Add(RunCounter.Kind.Skipped);
@@ -376,7 +253,7 @@ public sealed class OutboundRuleResync(
             }
 
             held.Names.Add(name);
-            var link = await store.UserLinks.GetAsync(subject.Rule.Name, subject.PingOneUserId, ct);
+            var link = await store.UserLinks.GetAsync(subject.RuleName, subject.PingOneUserId, ct);
             // Null then and null now may hide a create-and-deprovision in between: for those rare unlinked users,
             // check that PingOne still has the state the plan was made from.
             if (ChangedSince(seen, link) || (seen is null && link is null && !await StillCurrentAsync(subject, ct)))
@@ -408,7 +285,7 @@ public sealed class OutboundRuleResync(
         return true;
     }
 
-    private async Task<bool> StillCurrentAsync(Subject subject, CancellationToken ct) =>
+    private async Task<bool> StillCurrentAsync(ResyncSubject subject, CancellationToken ct) =>
         await pingOne.GetUserAsync(subject.PingOneUserId, ct) is { } user && (user.UpdatedAt ?? subject.Version) == subject.Version;
 
     private static bool ChangedSince(UserLink? seen, UserLink? now) =>
@@ -418,11 +295,11 @@ public sealed class OutboundRuleResync(
                 || !string.Equals(seen.AppliedHash, now.AppliedHash, StringComparison.Ordinal)
                 || seen.SourceVersion != now.SourceVersion));
 
-    private Task<HeldUsers<PlannedWrite>> LockAsync(IReadOnlyList<PlannedWrite> chunk, RunCounter counter, CancellationToken ct) =>
+    private Task<HeldUsers<PlannedUserWrite>> LockAsync(IReadOnlyList<PlannedUserWrite> chunk, RunCounter counter, CancellationToken ct) =>
         LockAsync(chunk, write => (write.Subject, write.SeenLink), counter, ct);
 
     /// <summary>Users that need no Docusign write: their link and ledger outcome, under their lease like any write.</summary>
-    private async Task SettleAsync(List<PlannedSettle> settles, RunCounter counter, CancellationToken ct)
+    private async Task SettleAsync(IReadOnlyList<PlannedUserSettle> settles, RunCounter counter, CancellationToken ct)
     {
         foreach (var chunk in settles.Chunk(WriteChunk))
         {
@@ -439,10 +316,10 @@ public sealed class OutboundRuleResync(
         }
     }
 
-    private async Task SaveLinkAsync(Subject subject, string docusignUserId, string email, string hash, CancellationToken ct) =>
-        await store.UserLinks.UpsertAsync(new UserLink(subject.Rule.Name, subject.PingOneUserId, docusignUserId, email, hash, subject.Version, time.GetUtcNow()), ct);
+    private async Task SaveLinkAsync(ResyncSubject subject, string docusignUserId, string email, string hash, CancellationToken ct) =>
+        await store.UserLinks.UpsertAsync(new UserLink(subject.RuleName, subject.PingOneUserId, docusignUserId, email, hash, subject.Version, time.GetUtcNow()), ct);
 
-    private async Task RecordAsync(Subject subject, SyncOutcome outcome, string? errorCode, string? errorMessage, RunCounter counter, CancellationToken ct)
+    private async Task RecordAsync(ResyncSubject subject, SyncOutcome outcome, string? errorCode, string? errorMessage, RunCounter counter, CancellationToken ct)
     {
         if (outcome is SyncOutcome.Failed)
         {
@@ -454,16 +331,8 @@ public sealed class OutboundRuleResync(
         }
 
         await store.Ledger.RecordAsync(
-            new EntityOutcome(subject.Rule.Name, EntityKind.User, subject.PingOneUserId, subject.DisplayName, outcome, errorCode, errorMessage, time.GetUtcNow()), ct);
+            new EntityOutcome(subject.RuleName, EntityKind.User, subject.PingOneUserId, subject.DisplayName, outcome, errorCode, errorMessage, time.GetUtcNow()), ct);
     }
-
-    private sealed record Subject(CompiledOutboundRule Rule, string PingOneUserId, string DisplayName, DateTimeOffset Version);
-
-    private sealed record PlannedSettle(
-        Subject Subject, UserLink? SeenLink, SyncOutcome Outcome, string? ErrorCode, string? ErrorMessage, string? DocusignUserId, string? Email, string? LinkHash);
-
-    private sealed record PlannedWrite(
-        Subject Subject, UserLink? SeenLink, MappedDocusignUser Mapped, string Hash, string? ExistingDocusignUserId, NewDocusignUser? NewUser, DocusignUserUpdate? Update);
 
     private sealed class HeldUsers<T>(IProvisioningStore store, string holderId) : IAsyncDisposable
     {

@@ -8,6 +8,7 @@ namespace ProvisioningBus.Operations.Tests.AllInOne;
 public sealed partial class FirstReadmeCommandTests
 {
     private const int DemoUsers = 40;
+    private const int DemoGroups = 6;
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
     [Fact]
@@ -22,9 +23,9 @@ public sealed partial class FirstReadmeCommandTests
         using var http = new HttpClient { BaseAddress = gateway };
         var status = await Eventually.MatchesAsync(
             () => http.GetFromJsonAsync<JsonElement>("/api/status"),
-            report => UsersSucceeded(report) == DemoUsers,
+            report => UsersSucceeded(report) == DemoUsers && GroupsSucceeded(report) == DemoGroups,
             Timeout,
-            $"the status API counts {DemoUsers} users synced");
+            $"the status API counts {DemoUsers} users and {DemoGroups} groups synced");
         Assert.Equal(DemoUsers, status.GetProperty("rules").EnumerateArray().First(rule => rule.GetProperty("name").GetString() == "demo").GetProperty("users").GetProperty("impacted").GetInt32());
 
         var page = await HeadlessChromium.RenderAsync(new Uri(gateway, "/status"), TimeSpan.FromSeconds(60));
@@ -39,6 +40,9 @@ public sealed partial class FirstReadmeCommandTests
 
     private static int UsersSucceeded(JsonElement report) =>
         report.GetProperty("rules").EnumerateArray().Where(rule => rule.GetProperty("name").GetString() == "demo").Sum(rule => rule.GetProperty("users").GetProperty("success").GetInt32());
+
+    private static int GroupsSucceeded(JsonElement report) =>
+        report.GetProperty("rules").EnumerateArray().Where(rule => rule.GetProperty("name").GetString() == "demo").Sum(rule => rule.GetProperty("groups").GetProperty("success").GetInt32());
 
     private static string[] RulesRow(string dom)
     {

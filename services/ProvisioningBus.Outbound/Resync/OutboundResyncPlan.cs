@@ -1,0 +1,23 @@
+using ProvisioningBus.State.Users;
+
+namespace ProvisioningBus.Outbound.Resync;
+
+/// <summary>
+/// What a full resync of one outbound rule would do, decided from one read of both sides and written by nothing.
+/// <see cref="OutboundRuleResync"/> executes it; a dry run only shows it.
+/// </summary>
+/// <param name="Creates">Users to create in Docusign, and closed ones to reactivate.</param>
+/// <param name="Updates">Users whose Docusign attributes differ from the mapped ones.</param>
+/// <param name="Closes">In-scope users whose mapped userStatus asks for a closed Docusign account.</param>
+/// <param name="OutOfScope">
+/// Linked users no longer in scope: closed in Docusign when <see cref="DeprovisionsOutOfScope"/>, otherwise only unlinked.
+/// </param>
+/// <param name="Settles">Users already right, or not written (mapping failed, an action is off): ledger and link only.</param>
+public sealed record OutboundResyncPlan(
+    string RuleName,
+    IReadOnlyList<PlannedUserWrite> Creates,
+    IReadOnlyList<PlannedUserWrite> Updates,
+    IReadOnlyList<PlannedUserWrite> Closes,
+    IReadOnlyList<UserLink> OutOfScope,
+    bool DeprovisionsOutOfScope,
+    IReadOnlyList<PlannedUserSettle> Settles);
