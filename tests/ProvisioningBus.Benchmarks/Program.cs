@@ -7,8 +7,11 @@ using ProvisioningBus.Benchmarks.Reporting;
 using ProvisioningBus.Benchmarks.Sections;
 using ProvisioningBus.Testing;
 
-// Usage: dotnet run -c Release --project tests/ProvisioningBus.Benchmarks [-- --quick] [--only 1,3] [--out results.md]
+// Usage: dotnet run -c Release --project tests/ProvisioningBus.Benchmarks [-- --quick] [--only throughput,efficiency,rate,scaling] [--out results.md]
 // Needs RABBITMQ_URI (and for the scaling section preferably POSTGRES_CONNECTION): eval "$(bash infra/scripts/start-services.sh)".
+// MassTransit 8.4+ reports anonymous usage telemetry to usage-tracking.masstransit.io unless this says no; the
+// benchmark keeps all traffic on 127.0.0.1 (the services themselves do not turn it off: see the README).
+Environment.SetEnvironmentVariable("MASSTRANSIT_USAGE_TELEMETRY", "false");
 var quick = args.Contains("--quick");
 var only = Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
 var output = Option("--out");
@@ -42,24 +45,23 @@ Console.CancelKeyPress += (_, e) =>
 
 var started = DateTimeOffset.UtcNow;
 Console.WriteLine($"ProvisioningBus outbound benchmarks, {sizes.Name}; every run is bounded to {sizes.RunLimit.TotalMinutes:0} minutes.");
-for (var i = 0; i < sections.Length; i++)
+foreach (var section in sections)
 {
-    var number = (i + 1).ToString(CultureInfo.InvariantCulture);
-    if (only is not null && !only.Contains(number))
+    if (only is not null && !only.Contains(section.Key))
     {
         continue;
     }
 
-    Console.WriteLine($"[{DateTimeOffset.UtcNow - started:mm\\:ss}] {number}. {sections[i].Name}");
+    Console.WriteLine($"[{DateTimeOffset.UtcNow - started:mm\\:ss}] {section.Name}");
     try
     {
-        await sections[i].RunAsync(run, limit.Token);
+        await section.RunAsync(run, limit.Token);
     }
     catch (Exception ex) when (ex is TimeoutException or OperationCanceledException or InvalidOperationException or HttpRequestException)
     {
         // One section failing must not lose the figures of the others.
-        table.Note($"section {number} ({sections[i].Name}) did not finish: {ex.GetType().Name}: {ex.Message}");
-        run.ReportLogs(number);
+        table.Note($"section '{section.Key}' ({section.Name}) did not finish: {ex.GetType().Name}: {ex.Message}");
+        run.ReportLogs(section.Key);
     }
 }
 

@@ -33,6 +33,9 @@ public static class BusRegistration
         {
             bus.SetKebabCaseEndpointNameFormatter();
 
+            // MassTransit 8.4+ reports usage to its vendor by default; a provisioning service makes no such calls.
+            bus.DisableUsageTelemetry();
+
             // Every receive queue is a quorum queue on RabbitMQ: replicated, so a broker node loss loses no change.
             bus.AddConfigureEndpointsCallback((_, endpoint) =>
             {

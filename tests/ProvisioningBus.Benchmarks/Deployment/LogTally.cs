@@ -37,7 +37,7 @@ public sealed class LogTally : ILoggerProvider
         entries.AddOrUpdate(key, _ => new Entry(level, 1, Trim(message)), (_, entry) => entry with { Count = entry.Count + 1 });
     }
 
-    private static string Trim(string message) => message.Length <= 160 ? message : message[..160] + "…";
+    private static string Trim(string message) => message.Length <= 200 ? message : message[..200] + "…";
 
     private sealed record Entry(LogLevel Level, long Count, string Sample);
 
@@ -53,7 +53,7 @@ public sealed class LogTally : ILoggerProvider
             if (IsEnabled(logLevel))
             {
                 var text = formatter(state, exception);
-                tally.Add(category, logLevel, exception is null ? text : $"{text} ({exception.GetType().Name}: {exception.Message})");
+                tally.Add(category, logLevel, exception is null ? text : $"{exception.GetType().Name}: {exception.Message} — {text}");
             }
         }
     }

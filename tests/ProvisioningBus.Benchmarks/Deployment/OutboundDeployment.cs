@@ -32,6 +32,8 @@ public sealed class OutboundDeployment : IAsyncDisposable
 
     public IReadOnlyList<string> GroupIds { get; private set; } = [];
 
+    public StateDatabase Database { get; private set; } = null!;
+
     /// <summary>The store as the first worker sees it (all workers share it).</summary>
     public IProvisioningStore Store => workers[0].Services.GetRequiredService<IProvisioningStore>();
 
@@ -43,6 +45,7 @@ public sealed class OutboundDeployment : IAsyncDisposable
             var vhost = await broker.CreateVirtualHostAsync(ct);
             deployment.parts.Add(vhost);
             var database = await StateDatabase.CreateAsync(options.Store, ct);
+            deployment.Database = database;
             deployment.parts.Add(database);
             var docusignOptions = options.Clock is null ? options.Docusign : options.Docusign with { TimeProvider = options.Clock };
             deployment.Docusign = await DocusignEmulator.StartAsync(docusignOptions, ct);

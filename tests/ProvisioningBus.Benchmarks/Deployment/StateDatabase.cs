@@ -49,6 +49,26 @@ public sealed class StateDatabase : IAsyncDisposable
         return new StateDatabase(kind, connection, null, connection);
     }
 
+    /// <summary>Transactions committed in this database so far (PostgreSQL's statistics); null for SQLite.</summary>
+    public async Task<long?> CommittedTransactionsAsync(CancellationToken ct)
+    {
+        if (postgresConnection is null)
+        {
+            return null;
+        }
+
+        await using var connection = new NpgsqlConnection(postgresConnection);
+        await connection.OpenAsync(ct);
+        // The statistics snapshot is cached per transaction; clear it so the count is current.
+        await using (var clear = new NpgsqlCommand("SELECT pg_stat_clear_snapshot()", connection))
+        {
+            await clear.ExecuteNonQueryAsync(ct);
+        }
+
+        await using var command = new NpgsqlCommand("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()", connection);
+        return (long?)await command.ExecuteScalarAsync(ct);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (sqlitePath is not null)

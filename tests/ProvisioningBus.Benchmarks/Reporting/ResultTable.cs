@@ -28,7 +28,8 @@ public sealed class ResultTable
         text.AppendLine();
         text.AppendLine("| # | Figure | Measured | Baseline (same run) | Ratio | Target | Met |");
         text.AppendLine("|---|---|---:|---:|---:|---|:---:|");
-        foreach (var row in rows)
+        // Sections add rows as their measurements finish; the table lists them by figure number (stable within one).
+        foreach (var row in rows.OrderBy(row => row.Section, StringComparer.Ordinal))
         {
             var met = row.Met switch { true => "yes", false => "**no**", null => "–" };
             text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Section} | {row.Figure} | {row.Measured} | {row.Baseline} | {row.Ratio} | {row.Target} | {met} |");

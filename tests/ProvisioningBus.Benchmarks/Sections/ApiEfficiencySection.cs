@@ -18,6 +18,8 @@ public sealed class ApiEfficiencySection : IBenchmarkSection
 {
     private const string Prefix = "eff";
 
+    public string Key => "efficiency";
+
     public string Name => "API efficiency";
 
     public async Task RunAsync(BenchmarkRun run, CancellationToken ct)

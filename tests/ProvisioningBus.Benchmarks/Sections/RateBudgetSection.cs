@@ -18,6 +18,8 @@ public sealed class RateBudgetSection : IBenchmarkSection
     private const int BurstLimit = 500;
     private static readonly TimeSpan BurstWindow = TimeSpan.FromSeconds(30);
 
+    public string Key => "rate";
+
     public string Name => "Rate budget";
 
     public async Task RunAsync(BenchmarkRun run, CancellationToken ct)

@@ -11,6 +11,8 @@ namespace ProvisioningBus.Benchmarks.Sections;
 /// </summary>
 public sealed class ScalingSection : IBenchmarkSection
 {
+    public string Key => "scaling";
+
     public string Name => "Scaling";
 
     public async Task RunAsync(BenchmarkRun run, CancellationToken ct)
@@ -55,7 +57,7 @@ public sealed class ScalingSection : IBenchmarkSection
         var created = BenchmarkDirectory.DocusignUsers(deployment.Docusign.State, "scale");
         var rate = n / (created.Max(user => user.CreatedDateTime) - started).TotalSeconds;
         var duplicates = created.Count - created.Select(user => user.Email).Distinct(StringComparer.OrdinalIgnoreCase).Count();
-        run.Table.Note($"5: {workers} worker(s): {Format.Rate(rate, "changes")}, process CPU {Format.Percent(cpu.Utilisation())}, duplicate Docusign users {duplicates}.");
+        run.Table.Note($"5: {workers} worker(s): {Format.Rate(rate, "changes")}, {cpu.Describe()}, duplicate Docusign users {duplicates}.");
         return rate;
     }
 }

@@ -15,6 +15,8 @@ namespace ProvisioningBus.Benchmarks.Sections;
 /// </summary>
 public sealed class ThroughputAndLatencySection : IBenchmarkSection
 {
+    public string Key => "throughput";
+
     public string Name => "Throughput and latency";
 
     public async Task RunAsync(BenchmarkRun run, CancellationToken ct)
@@ -32,7 +34,7 @@ public sealed class ThroughputAndLatencySection : IBenchmarkSection
         await using (var deployment = await OutboundDeployment.StartAsync(run.Broker, new DeploymentOptions(), run.Logs, ct))
         {
             rate = await MeasurePipelineAsync(run, deployment, StoreKind.Sqlite, n, timeout, ct);
-            await MeasureLatencyAsync(run, deployment, bare, ct);
+            await MeasureLatencyAsync(run, deployment, StoreKind.Sqlite, bare, ct);
         }
 
         var bareAfter = n / (await bare.PublishAndConsumeAsync(n, WebhookPoster.MaxEventsPerPost, timeout, ct)).TotalSeconds;
@@ -44,7 +46,8 @@ public sealed class ThroughputAndLatencySection : IBenchmarkSection
             Format.Ratio(rate / bareRate),
             "≥ 0.50 of bare and ≥ 1,500/s",
             rate / bareRate >= 0.5 && rate >= 1500));
-        run.Table.Note($"1: bare consumer before / after the pipeline runs: {Format.Rate(bareBefore, "msg")} / {Format.Rate(bareAfter, "msg")}.");
+        run.Table.Note($"1: bare consumer before / after the pipeline runs: {Format.Rate(bareBefore, "msg")} / {Format.Rate(bareAfter, "msg")}; " +
+            $"a 4 KiB write + fsync in the temp folder takes {Format.Ms(FsyncProbe.MedianMilliseconds())} (median) on this disk.");
         run.ReportLogs("1–2");
 
         foreach (var store in new[] { StoreKind.Postgres, StoreKind.SqliteOnTmpfs })
@@ -56,6 +59,11 @@ public sealed class ThroughputAndLatencySection : IBenchmarkSection
 
             await using var deployment = await OutboundDeployment.StartAsync(run.Broker, new DeploymentOptions { Store = store }, run.Logs, ct);
             var variant = await MeasurePipelineAsync(run, deployment, store, n, timeout, ct);
+            if (store == StoreKind.Postgres)
+            {
+                await MeasureLatencyAsync(run, deployment, store, bare, ct);
+            }
+
             run.Table.Add(new ResultRow(
                 "1", $"Throughput, same run with the store on {(store == StoreKind.Postgres ? "PostgreSQL" : "SQLite on tmpfs (no fsync cost; diagnostic only)")}",
                 Format.Rate(variant, "changes"),
@@ -86,6 +94,7 @@ public sealed class ThroughputAndLatencySection : IBenchmarkSection
         var events = cursor.Next("USER.CREATED");
         var calls = new DocusignCallLog(deployment.Docusign.State);
         profile.Reset();
+        var commitsBefore = await deployment.Database.CommittedTransactionsAsync(ct);
         var cpu = new CpuMeter();
         var started = DateTimeOffset.UtcNow;
         var watch = Stopwatch.StartNew();
@@ -100,14 +109,16 @@ public sealed class ThroughputAndLatencySection : IBenchmarkSection
         var elapsed = BenchmarkDirectory.DocusignUsers(deployment.Docusign.State, "tp").Max(user => user.CreatedDateTime) - started;
         var rate = n / elapsed.TotalSeconds;
         var made = calls.Since();
+        var commits = await deployment.Database.CommittedTransactionsAsync(ct) - commitsBefore;
         run.Table.Note($"1 ({store}): {n:N0} creations took {Format.Seconds(elapsed)}; the gateway had accepted every webhook after {Format.Seconds(ingress)} " +
-            $"({Format.Rate(n / ingress.TotalSeconds, "events")}); process CPU {Format.Percent(cpu.Utilisation())} of {Environment.ProcessorCount} cores; webhooks retried: {poster.RetriedPosts}; " +
+            $"({Format.Rate(n / ingress.TotalSeconds, "events")}); {cpu.Describe()}; webhooks retried: {poster.RetriedPosts}; " +
             $"Docusign calls per creation {Format.Ratio(made.Count / (double)n)} ({DocusignCallLog.Describe(made)}); " +
-            $"a change holds one of the {UserChangeConsumerDefinition.Partitions} consumer slots for ≈ {Format.Ms(UserChangeConsumerDefinition.Partitions * 1000 / rate)} (slots ÷ rate), of which HTTP per call: {profile.Describe()}.");
+            $"a change holds one of the {UserChangeConsumerDefinition.Partitions} consumer slots for ≈ {Format.Ms(UserChangeConsumerDefinition.Partitions * 1000 / rate)} (slots ÷ rate), of which HTTP per call: {profile.Describe()}" +
+            (commits is { } committed ? $"; PostgreSQL committed {Format.Number(committed / (double)n, "0.0")} transactions per creation (all workers and the lease renewals)." : "."));
         return rate;
     }
 
-    private static async Task MeasureLatencyAsync(BenchmarkRun run, OutboundDeployment deployment, BareBus bare, CancellationToken ct)
+    private static async Task MeasureLatencyAsync(BenchmarkRun run, OutboundDeployment deployment, StoreKind store, BareBus bare, CancellationToken ct)
     {
         var count = run.Sizes.LatencySamples;
         var interval = run.Sizes.LatencyInterval;
@@ -138,15 +149,18 @@ public sealed class ThroughputAndLatencySection : IBenchmarkSection
             var measured = Percentiles.Of(latencies, percentile);
             var baseline = Percentiles.Of(bareLatencies, percentile);
             var target = percentile == 50 ? 30 : 250;
+            var main = store == StoreKind.Sqlite;
             run.Table.Add(new ResultRow(
-                "2", $"Latency p{percentile:0}: webhook POST → Docusign user created ({count} single-event webhooks, one per {interval.TotalMilliseconds:0} ms, SQLite)",
+                "2", main
+                    ? $"Latency p{percentile:0}: webhook POST → Docusign user created ({count} single-event webhooks, one per {interval.TotalMilliseconds:0} ms, SQLite)"
+                    : $"Latency p{percentile:0}, same with the store on PostgreSQL",
                 Format.Ms(measured),
                 $"bare publish → consume {Format.Ms(baseline)}",
                 Format.Times(measured / baseline),
-                $"< {target} ms",
-                measured < target));
+                main ? $"< {target} ms" : $"(profiling; < {target} ms)",
+                main ? measured < target : null));
         }
 
-        run.Table.Note($"2: p90 {Format.Ms(Percentiles.Of(latencies, 90))}, max {Format.Ms(latencies.Max())}; bare p90 {Format.Ms(Percentiles.Of(bareLatencies, 90))}, max {Format.Ms(bareLatencies.Max())}.");
+        run.Table.Note($"2 ({store}): p90 {Format.Ms(Percentiles.Of(latencies, 90))}, max {Format.Ms(latencies.Max())}; bare p90 {Format.Ms(Percentiles.Of(bareLatencies, 90))}, max {Format.Ms(bareLatencies.Max())}.");
     }
 }
