@@ -25,6 +25,13 @@ public sealed class GroupLedger(IProvisioningStore store, TimeProvider time)
 
     public Task FailedAsync(CompiledOutboundRule rule, string pingOneGroupId, string displayName, Exception failure, CancellationToken cancellationToken)
     {
+        // Another instance (or a resync) holding the group's lease is contention, not the group's outcome: the change
+        // is retried, and recording it would overwrite the group's real last result.
+        if (failure is GroupBusyException)
+        {
+            return Task.CompletedTask;
+        }
+
         var (code, message) = FailureClassifier.Describe(failure);
         return FailedAsync(rule, pingOneGroupId, displayName, code, message, cancellationToken);
     }
