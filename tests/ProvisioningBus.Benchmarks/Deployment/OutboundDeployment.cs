@@ -12,7 +12,7 @@ namespace ProvisioningBus.Benchmarks.Deployment;
 /// </summary>
 public sealed class OutboundDeployment : IAsyncDisposable
 {
-    public const string ConnectionName = "bench";
+    public const string ConnectionName = OutboundWorkerSettings.ConnectionName;
     public const string RuleName = "bench-all-users";
 
     private readonly List<IAsyncDisposable> parts = [];
@@ -81,23 +81,11 @@ public sealed class OutboundDeployment : IAsyncDisposable
     public static Dictionary<string, string?> WorkerSettings(
         Uri amqpUri, StateDatabase database, PingOneEmulator pingOne, DocusignEmulator docusign, IReadOnlyList<string> groupsToPush, TimeProvider? clock)
     {
-        var settings = new Dictionary<string, string?>(database.Settings)
+        var settings = OutboundWorkerSettings.For(amqpUri, pingOne, docusign, RuleName);
+        foreach (var (key, value) in database.Settings)
         {
-            ["RabbitMq:Uri"] = amqpUri.ToString(),
-            ["PingOne:ApiBaseUri"] = pingOne.ApiBaseUri.ToString(),
-            ["PingOne:AuthBaseUri"] = pingOne.AuthBaseUri.ToString(),
-            ["PingOne:EnvironmentId"] = pingOne.EnvironmentId,
-            ["PingOne:ClientId"] = pingOne.ClientId,
-            ["PingOne:ClientSecret"] = pingOne.ClientSecret,
-            [$"Docusign:Connections:{ConnectionName}:ServiceUri"] = docusign.BaseUri.ToString(),
-            [$"Docusign:Connections:{ConnectionName}:TokenEndpoint"] = docusign.TokenEndpoint.ToString(),
-            [$"Docusign:Connections:{ConnectionName}:AccountId"] = docusign.AccountId,
-            [$"Docusign:Connections:{ConnectionName}:ClientId"] = docusign.Options.ClientId,
-            [$"Docusign:Connections:{ConnectionName}:ClientSecret"] = docusign.Options.ClientSecret,
-            [$"Docusign:Connections:{ConnectionName}:RefreshToken"] = docusign.Options.InitialRefreshToken,
-            [$"Outbound:Rules:{RuleName}:SourceEnvironmentId"] = pingOne.EnvironmentId,
-            [$"Outbound:Rules:{RuleName}:TargetConnection"] = ConnectionName,
-        };
+            settings[key] = value;
+        }
         for (var i = 0; i < groupsToPush.Count; i++)
         {
             settings[$"Outbound:Rules:{RuleName}:GroupsToPush:{i}"] = groupsToPush[i];
