@@ -8,10 +8,15 @@ namespace ProvisioningBus.Gateway.Webhooks;
 public sealed class ActivityBatchPublisher(IPublishEndpoint publishEndpoint, IOptions<WebhookOptions> options)
 {
     private readonly HashSet<string> ignoredActors = new(options.Value.IgnoredActorClientIds, StringComparer.Ordinal);
+    private readonly TimeSpan publishTimeout = options.Value.PublishTimeout;
 
     /// <returns>How many changes were published and how many were dropped as our own echo.</returns>
-    public async Task<(int Published, int Echoes)> PublishAsync(IReadOnlyList<object> changes, CancellationToken cancellationToken)
+    /// <exception cref="OperationCanceledException">The broker did not confirm within the publish timeout.</exception>
+    public async Task<(int Published, int Echoes)> PublishAsync(IReadOnlyList<object> changes, CancellationToken requestAborted)
     {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        deadline.CancelAfter(publishTimeout);
+        var cancellationToken = deadline.Token;
         var publishes = new List<Task>(changes.Count);
         var echoes = 0;
         foreach (var change in changes)

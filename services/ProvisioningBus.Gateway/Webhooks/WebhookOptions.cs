@@ -26,4 +26,10 @@ public sealed class WebhookOptions
     /// as webhooks and would otherwise loop.
     /// </summary>
     public List<string> IgnoredActorClientIds { get; set; } = [];
+
+    /// <summary>
+    /// How long a batch may wait for the broker's confirms. Past it the gateway answers 503 at once (PingOne retries
+    /// the batch) instead of holding the request while RabbitMQ is unreachable.
+    /// </summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

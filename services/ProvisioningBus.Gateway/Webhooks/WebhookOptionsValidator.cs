@@ -31,6 +31,11 @@ public sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
             failures.Add($"{WebhookOptions.SectionName}:MaxBodyBytes must be between 1024 and 67108864 (was {options.MaxBodyBytes}).");
         }
 
+        if (options.PublishTimeout <= TimeSpan.Zero || options.PublishTimeout > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"{WebhookOptions.SectionName}:PublishTimeout must be between 00:00:00.001 and 00:05:00 (was {options.PublishTimeout}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
