@@ -1,8 +1,8 @@
 using Npgsql;
 
-namespace ProvisioningBus.Inbound.Tests.Infrastructure;
+namespace ProvisioningBus.Testing;
 
-/// <summary>Throw-away databases on the PostgreSQL server named by <c>POSTGRES_CONNECTION</c> (as in the store's own tests).</summary>
+/// <summary>Throw-away databases on the PostgreSQL server named by <c>POSTGRES_CONNECTION</c>, for tests that share one store between several workers.</summary>
 public static class PostgresDatabases
 {
     public const string ConnectionVariable = "POSTGRES_CONNECTION";
@@ -11,12 +11,12 @@ public static class PostgresDatabases
         Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException(
-                $"{ConnectionVariable} is not set, so the PostgreSQL inbound tests cannot run. " +
+                $"{ConnectionVariable} is not set, so the tests that need PostgreSQL cannot run. " +
                 "Start a local server with `eval \"$(bash infra/scripts/start-services.sh)\"` (it prints the export).");
 
     public static async Task<string> CreateAsync()
     {
-        var name = $"pb_inbound_{Guid.NewGuid():N}";
+        var name = $"pb_test_{Guid.NewGuid():N}";
         await ExecuteAsync(AdminConnectionString, $"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'");
         return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Options = "-c synchronous_commit=off" }.ConnectionString;
     }
