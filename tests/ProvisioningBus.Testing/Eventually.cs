@@ -16,7 +16,7 @@ public static class Eventually
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"Not within {timeout}: {because}. Last observed: {last}");
+                throw new TimeoutException($"Not within {timeout}: {because}. Last observed: {Describe(last)}");
             }
 
             last = await probe();
@@ -24,6 +24,15 @@ public static class Eventually
 
         return last;
     }
+
+    // A list's own ToString names only its type; the items are what a failing test needs to show.
+    private static string Describe(object? observed) => observed switch
+    {
+        null => "null",
+        string text => text,
+        System.Collections.IEnumerable items => "[" + string.Join(", ", items.Cast<object?>()) + "]",
+        _ => observed.ToString() ?? string.Empty,
+    };
 
     public static Task<T> MatchesAsync<T>(Func<T> probe, Func<T, bool> condition, TimeSpan timeout, string because) =>
         MatchesAsync(() => Task.FromResult(probe()), condition, timeout, because);

@@ -422,7 +422,8 @@ public sealed class DocusignEmulatorState
         }
     }
 
-    internal void Record(string method, string path, string? query, int status, string? requestBody, string? responseBody, string? contentType)
+    /// <returns>The record's sequence number.</returns>
+    internal long Record(string method, string path, string? query, int status, string? requestBody, string? responseBody, string? contentType)
     {
         lock (_gate)
         {
@@ -436,6 +437,24 @@ public sealed class DocusignEmulatorState
             while (_requests.Count > _options.RequestLogCapacity)
             {
                 _requests.RemoveFirst();
+            }
+
+            return _requestSequence;
+        }
+    }
+
+    /// <summary>The client went away while the answer was being written: the request counts as dropped (status 0).</summary>
+    internal void MarkDropped(long sequence)
+    {
+        lock (_gate)
+        {
+            for (var node = _requests.Last; node is not null; node = node.Previous)
+            {
+                if (node.Value.Sequence == sequence)
+                {
+                    node.Value = node.Value with { StatusCode = 0, ResponseBody = null };
+                    return;
+                }
             }
         }
     }

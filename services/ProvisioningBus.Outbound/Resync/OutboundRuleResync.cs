@@ -90,18 +90,18 @@ public sealed class OutboundRuleResync(
     {
         var target = docusign.Get(rule.Options.TargetConnection);
         var plan = await planner.PlanAsync(rule, ct);
-        await SettleAsync(plan.Settles, counter, ct);
-        await CreateAsync(target, plan.Creates, counter, ct);
-        await UpdateAsync(target, plan.Updates, counter, ct);
-        await CloseInScopeAsync(target, plan.Closes, counter, ct);
+        await SettleAsync(rule, plan.Settles, counter, ct);
+        await CreateAsync(rule, target, plan.Creates, counter, ct);
+        await UpdateAsync(rule, target, plan.Updates, counter, ct);
+        await CloseInScopeAsync(rule, target, plan.Closes, counter, ct);
         await DeprovisionOutOfScopeAsync(rule, target, plan.OutOfScope, counter, ct);
     }
 
-    private async Task CreateAsync(IDocusignAccountClient target, IReadOnlyList<PlannedUserWrite> creates, RunCounter counter, CancellationToken ct)
+    private async Task CreateAsync(CompiledOutboundRule rule, IDocusignAccountClient target, IReadOnlyList<PlannedUserWrite> creates, RunCounter counter, CancellationToken ct)
     {
         foreach (var chunk in creates.Chunk(CreateChunk))
         {
-            await using var held = await LockAsync(chunk, counter, ct);
+            await using var held = await LockAsync(rule, chunk, counter, ct);
             if (held.Writes.Count == 0)
             {
                 continue;
@@ -138,11 +138,11 @@ public sealed class OutboundRuleResync(
         }
     }
 
-    private async Task UpdateAsync(IDocusignAccountClient target, IReadOnlyList<PlannedUserWrite> updates, RunCounter counter, CancellationToken ct)
+    private async Task UpdateAsync(CompiledOutboundRule rule, IDocusignAccountClient target, IReadOnlyList<PlannedUserWrite> updates, RunCounter counter, CancellationToken ct)
     {
         foreach (var chunk in updates.Chunk(WriteChunk))
         {
-            await using var held = await LockAsync(chunk, counter, ct);
+            await using var held = await LockAsync(rule, chunk, counter, ct);
             if (held.Writes.Count == 0)
             {
                 continue;
@@ -153,11 +153,11 @@ public sealed class OutboundRuleResync(
         }
     }
 
-    private async Task CloseInScopeAsync(IDocusignAccountClient target, IReadOnlyList<PlannedUserWrite> closes, RunCounter counter, CancellationToken ct)
+    private async Task CloseInScopeAsync(CompiledOutboundRule rule, IDocusignAccountClient target, IReadOnlyList<PlannedUserWrite> closes, RunCounter counter, CancellationToken ct)
     {
         foreach (var chunk in closes.Chunk(WriteChunk))
         {
-            await using var held = await LockAsync(chunk, counter, ct);
+            await using var held = await LockAsync(rule, chunk, counter, ct);
             if (held.Writes.Count == 0)
             {
                 continue;
@@ -190,7 +190,7 @@ public sealed class OutboundRuleResync(
     {
         foreach (var candidates in stale.Chunk(WriteChunk))
         {
-            await using var held = await LockAsync(candidates, link => (new ResyncSubject(rule.Name, link.PingOneUserId, link.Email, link.SourceVersion), link), counter, ct);
+            await using var held = await LockAsync(rule, candidates, link => (new ResyncSubject(rule.Name, link.PingOneUserId, link.Email, link.SourceVersion), link), plannedInScope: false, counter, ct);
             var chunk = held.Writes;
             if (chunk.Count == 0)
             {
@@ -236,7 +236,9 @@ public sealed class OutboundRuleResync(
     /// from the one this plan read (an event provisioned, changed or deprovisioned the user meanwhile) are left out:
     /// the event path applied a state at least as new, and acting on the plan now could undo it (or create twice).
     /// </summary>
-    private async Task<HeldUsers<T>> LockAsync<T>(IReadOnlyList<T> chunk, Func<T, (ResyncSubject Subject, UserLink? SeenLink)> describe, RunCounter counter, CancellationToken ct)
+    /// <param name="plannedInScope">What the plan decided of the chunk's users' scope, re-checked where links cannot tell.</param>
+    private async Task<HeldUsers<T>> LockAsync<T>(
+        CompiledOutboundRule rule, IReadOnlyList<T> chunk, Func<T, (ResyncSubject Subject, UserLink? SeenLink)> describe, bool plannedInScope, RunCounter counter, CancellationToken ct)
     {
         // A holder id of this run's own: the store lets a holder re-take its lease, and the event consumer of this same
         // process must still exclude the resync.
@@ -254,9 +256,11 @@ public sealed class OutboundRuleResync(
 
             held.Names.Add(name);
             var link = await store.UserLinks.GetAsync(subject.RuleName, subject.PingOneUserId, ct);
-            // Null then and null now may hide a create-and-deprovision in between: for those rare unlinked users,
-            // check that PingOne still has the state the plan was made from.
-            if (ChangedSince(seen, link) || (seen is null && link is null && !await StillCurrentAsync(subject, ct)))
+            // A link can hide what happened in between: null then and null now may be a create-and-deprovision, and a
+            // membership change moves a user in or out of scope without touching updatedAt, so a relinked user's link
+            // can look unchanged. For unlinked users and for deprovisions, PingOne is asked again.
+            var confirm = !plannedInScope || (seen is null && link is null);
+            if (ChangedSince(seen, link) || (confirm && !await StillPlannedAsync(rule, subject, plannedInScope, ct)))
             {
                 counter.Add(RunCounter.Kind.Skipped);
                 continue;
@@ -285,8 +289,12 @@ public sealed class OutboundRuleResync(
         return true;
     }
 
-    private async Task<bool> StillCurrentAsync(ResyncSubject subject, CancellationToken ct) =>
-        await pingOne.GetUserAsync(subject.PingOneUserId, ct) is { } user && (user.UpdatedAt ?? subject.Version) == subject.Version;
+    private async Task<bool> StillPlannedAsync(CompiledOutboundRule rule, ResyncSubject subject, bool plannedInScope, CancellationToken ct)
+    {
+        var user = await pingOne.GetUserAsync(subject.PingOneUserId, ct);
+        var inScope = user is not null && rule.Scope.Includes(user, PingOneUserAttributes.From(user));
+        return plannedInScope ? inScope && (user!.UpdatedAt ?? subject.Version) == subject.Version : !inScope;
+    }
 
     private static bool ChangedSince(UserLink? seen, UserLink? now) =>
         (seen is null) != (now is null)
@@ -295,15 +303,15 @@ public sealed class OutboundRuleResync(
                 || !string.Equals(seen.AppliedHash, now.AppliedHash, StringComparison.Ordinal)
                 || seen.SourceVersion != now.SourceVersion));
 
-    private Task<HeldUsers<PlannedUserWrite>> LockAsync(IReadOnlyList<PlannedUserWrite> chunk, RunCounter counter, CancellationToken ct) =>
-        LockAsync(chunk, write => (write.Subject, write.SeenLink), counter, ct);
+    private Task<HeldUsers<PlannedUserWrite>> LockAsync(CompiledOutboundRule rule, IReadOnlyList<PlannedUserWrite> chunk, RunCounter counter, CancellationToken ct) =>
+        LockAsync(rule, chunk, write => (write.Subject, write.SeenLink), plannedInScope: true, counter, ct);
 
     /// <summary>Users that need no Docusign write: their link and ledger outcome, under their lease like any write.</summary>
-    private async Task SettleAsync(IReadOnlyList<PlannedUserSettle> settles, RunCounter counter, CancellationToken ct)
+    private async Task SettleAsync(CompiledOutboundRule rule, IReadOnlyList<PlannedUserSettle> settles, RunCounter counter, CancellationToken ct)
     {
         foreach (var chunk in settles.Chunk(WriteChunk))
         {
-            await using var held = await LockAsync(chunk, settle => (settle.Subject, settle.SeenLink), counter, ct);
+            await using var held = await LockAsync(rule, chunk, settle => (settle.Subject, settle.SeenLink), plannedInScope: true, counter, ct);
             foreach (var settle in held.Writes)
             {
                 if (settle.DocusignUserId is not null)

@@ -41,25 +41,13 @@ internal sealed class RequestRecordingMiddleware(RequestDelegate next, DocusignE
 
         var dropped = context.Items.ContainsKey(DroppedItem);
         string? responseBody = null;
-        if (!dropped)
+        if (!dropped && keepBodies && captured.Length > 0)
         {
-            captured.Position = 0;
-            if (keepBodies && captured.Length > 0)
-            {
-                responseBody = Encoding.UTF8.GetString(captured.ToArray());
-            }
-
-            try
-            {
-                await captured.CopyToAsync(originalBody, context.RequestAborted);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or IOException)
-            {
-                dropped = true;
-            }
+            responseBody = Encoding.UTF8.GetString(captured.ToArray());
         }
 
-        state.Record(
+        // Recorded before the body goes out: a client that has read the answer must find its request in the log.
+        var sequence = state.Record(
             context.Request.Method,
             context.Request.Path.Value ?? "",
             context.Request.QueryString.HasValue ? context.Request.QueryString.Value : null,
@@ -67,5 +55,19 @@ internal sealed class RequestRecordingMiddleware(RequestDelegate next, DocusignE
             requestBody,
             responseBody,
             context.Response.ContentType);
+        if (dropped)
+        {
+            return;
+        }
+
+        try
+        {
+            captured.Position = 0;
+            await captured.CopyToAsync(originalBody, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+            state.MarkDropped(sequence);
+        }
     }
 }
