@@ -41,7 +41,7 @@ public static class DocusignServiceCollectionExtensions
                 sp.GetRequiredService<IDocusignRefreshTokenStore>(),
                 sp.GetRequiredService<TimeProvider>(),
                 logger);
-            return new DocusignConnection(connectionName, options, tokens, new DocusignRateBudget());
+            return new DocusignConnection(connectionName, options, tokens, new DocusignRateBudget(options.BurstWindow));
         });
 
         services.AddHttpClient(DocusignTokenManager.HttpClientName(connectionName))

@@ -29,16 +29,19 @@ internal sealed class DocusignRateLimitHandler(
     {
         for (var attempt = 0; ; attempt++)
         {
-            var pause = budget.WaitBeforeSending(timeProvider.GetUtcNow());
-            if (pause > TimeSpan.Zero && !s_waitsSuppressed.Value && pause <= options.MaxRateLimitWait)
+            await AdmitAsync(cancellationToken).ConfigureAwait(false);
+            HttpResponseMessage response;
+            DateTimeOffset now;
+            try
             {
-                logger.LogInformation("Docusign connection {Connection}: pacing, waiting {Wait} for the rate-limit window", options.Name, pause);
-                await Task.Delay(pause, timeProvider, cancellationToken).ConfigureAwait(false);
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                now = timeProvider.GetUtcNow();
+                budget.Observe(response, now);
             }
-
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var now = timeProvider.GetUtcNow();
-            budget.Observe(response, now);
+            finally
+            {
+                budget.Complete();
+            }
 
             var errorCode = await RateLimitErrorCodeAsync(response).ConfigureAwait(false);
             if (errorCode is null)
@@ -57,7 +60,37 @@ internal sealed class DocusignRateLimitHandler(
                 "Docusign connection {Connection}: rate limited ({Status} {ErrorCode}); waiting {Wait} before retry {Attempt}",
                 options.Name, (int)response.StatusCode, errorCode, wait, attempt + 1);
             response.Dispose();
-            await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Waits until the budget admits the call. A wait longer than <see cref="DocusignConnectionOptions.MaxRateLimitWait"/>
+    /// (or any wait under <see cref="SuppressWaits"/>) is not taken: the call goes out and Docusign's answer says why.
+    /// </summary>
+    private async Task AdmitAsync(CancellationToken cancellationToken)
+    {
+        var logged = false;
+        while (true)
+        {
+            var pause = budget.TryAdmit(timeProvider.GetUtcNow());
+            if (pause == TimeSpan.Zero)
+            {
+                return;
+            }
+
+            if (s_waitsSuppressed.Value || pause > options.MaxRateLimitWait)
+            {
+                budget.TryAdmit(timeProvider.GetUtcNow(), forced: true);
+                return;
+            }
+
+            if (!logged)
+            {
+                logger.LogInformation("Docusign connection {Connection}: pacing, waiting {Wait} for the rate-limit window", options.Name, pause);
+                logged = true;
+            }
+
+            await Task.Delay(pause, timeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -84,7 +117,7 @@ internal sealed class DocusignRateLimitHandler(
             || (!DocusignErrorCodes.IsBurstLimit(errorCode) && budget.HourlyRemaining == 0);
         if (!hourly)
         {
-            return options.BurstWindow;
+            return budget.BurstWindowEnd(now) - now;
         }
 
         // "calls will be blocked until the start of the next hour" (§6): X-RateLimit-Reset, else the top of the hour.

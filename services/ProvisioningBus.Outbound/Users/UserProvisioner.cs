@@ -24,7 +24,9 @@ public sealed class UserProvisioner(
     TimeProvider time,
     ILogger<UserProvisioner> logger)
 {
-    private static readonly TimeSpan LeaseTtl = TimeSpan.FromSeconds(60);
+    // Short, renewed every TTL/3: a killed worker's leases run out well within one LeaseWait, so the next worker takes
+    // over in one attempt instead of each held user costing its partition a whole failed wait (and a retry).
+    private static readonly TimeSpan LeaseTtl = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(30);
 
     public Task<UserProvisioningOutcome> ApplyAsync(CompiledOutboundRule rule, PingOneUserChanged change, CancellationToken cancellationToken) =>

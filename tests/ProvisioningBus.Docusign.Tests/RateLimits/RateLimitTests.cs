@@ -72,9 +72,9 @@ public sealed class RateLimitTests
     }
 
     [Fact]
-    public async Task Burst_limit_waits_for_the_30_second_window()
+    public async Task A_client_that_spent_the_burst_budget_waits_for_the_window_end_without_a_429()
     {
-        var clock = new FakeTimeProvider(s_start);
+        var clock = new FakeTimeProvider(s_start.AddSeconds(10));
         await using var context = await StartAsync(clock, new DocusignEmulatorOptions { TimeProvider = clock, BurstLimit = 2 });
         var client = context.Client;
         await client.GetUserAsync(context.State.AdminUserId);
@@ -83,15 +83,70 @@ public sealed class RateLimitTests
         Assert.Equal(2, client.RateBudget.BurstLimit);
 
         var call = client.GetUserAsync(context.State.AdminUserId);
-        await WaitForAsync(() => context.RestRequests().Any(r => r.StatusCode == 429));
-        var limited = context.RestRequests().Single(r => r.StatusCode == 429);
-        Assert.Contains("BURST_APIINVOCATION_LIMIT_EXCEEDED", limited.ResponseBody!, StringComparison.Ordinal);
-        await AdvanceUntilAsync(clock, call, TimeSpan.FromSeconds(5));
+        await AdvanceUntilAsync(clock, call, TimeSpan.FromSeconds(1));
 
         Assert.NotNull(await call);
-        var success = context.RestRequests()[^1];
-        Assert.True(success.Timestamp - limited.Timestamp >= TimeSpan.FromSeconds(30));
-        Assert.True(success.Timestamp - limited.Timestamp < TimeSpan.FromMinutes(1));
+        var requests = context.RestRequests();
+        Assert.Equal(3, requests.Count);
+        Assert.All(requests, r => Assert.Equal(200, r.StatusCode));
+        // The emulator's windows start on multiples of 30 s: the third call waits for 10:17:30, not 30 s from the second.
+        Assert.InRange(requests[2].Timestamp, s_start.AddSeconds(30), s_start.AddSeconds(32));
+    }
+
+    [Fact]
+    public async Task Concurrent_callers_never_overrun_the_burst_window_because_calls_in_flight_are_counted()
+    {
+        var clock = new FakeTimeProvider(s_start.AddSeconds(10));
+        await using var context = await StartAsync(clock, new DocusignEmulatorOptions { TimeProvider = clock, BurstLimit = 5 });
+        var client = context.Client;
+        await client.GetUserAsync(context.State.AdminUserId); // the budget's figures are known from here on
+
+        var calls = Task.WhenAll(Enumerable.Range(0, 12).Select(_ => client.GetUserAsync(context.State.AdminUserId)));
+
+        // The clock moves only once every admitted call has landed, so each lands in the window it was admitted to.
+        await WaitForAsync(() => context.RestRequests().Count == 5);
+        clock.Advance(TimeSpan.FromSeconds(21)); // 10:17:31
+        await WaitForAsync(() => context.RestRequests().Count == 10);
+        clock.Advance(TimeSpan.FromSeconds(30)); // 10:18:01
+        await calls.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var requests = context.RestRequests();
+        Assert.Equal(13, requests.Count);
+        Assert.All(requests, r => Assert.Equal(200, r.StatusCode));
+        var perWindow = requests.GroupBy(r => r.Timestamp.ToUnixTimeSeconds() / 30).Select(window => window.Count()).ToList();
+        Assert.Equal([5, 5, 3], perWindow);
+    }
+
+    [Fact]
+    public async Task A_burst_429_caused_by_another_app_is_waited_out_until_the_window_end()
+    {
+        var clock = new FakeTimeProvider(s_start.AddSeconds(25));
+        await using var context = await StartAsync(clock, new DocusignEmulatorOptions { TimeProvider = clock, BurstLimit = 5 });
+        var client = context.Client;
+        for (var i = 0; i < 3; i++)
+        {
+            await client.GetUserAsync(context.State.AdminUserId);
+        }
+
+        // Across the 10:17:30 boundary the remaining budget goes up: the client has seen where windows end.
+        clock.Advance(TimeSpan.FromSeconds(6));
+        await client.GetUserAsync(context.State.AdminUserId);
+        Assert.Equal(4, client.RateBudget.BurstRemaining);
+
+        // Another app on the same account spends the rest of this window (10:17:30–10:18:00).
+        clock.Advance(TimeSpan.FromSeconds(9));
+        context.State.ConfigureRateLimits(burstLimit: 0);
+        var call = client.GetUserAsync(context.State.AdminUserId);
+        await WaitForAsync(() => context.RestRequests().Any(r => r.StatusCode == 429));
+        context.State.ConfigureRateLimits(burstLimit: 5);
+        await AdvanceUntilAsync(clock, call, TimeSpan.FromSeconds(1));
+
+        Assert.NotNull(await call);
+        var limited = Assert.Single(context.RestRequests(), r => r.StatusCode == 429);
+        Assert.Contains("BURST_APIINVOCATION_LIMIT_EXCEEDED", limited.ResponseBody!, StringComparison.Ordinal);
+        var retried = context.RestRequests()[^1];
+        Assert.Equal(200, retried.StatusCode);
+        Assert.InRange(retried.Timestamp, s_start.AddSeconds(60), s_start.AddSeconds(62)); // the window's end, not 30 s after the 429
     }
 
     [Fact]
