@@ -94,6 +94,16 @@ public sealed class GroupResync(
         var existing = await store.GroupLinks.GetAsync(rule.Name, pingOneGroupId, cancellationToken);
         if (existing is not null && !docusignGroups.ContainsKey(existing.DocusignGroupId))
         {
+            // The list was read before this link: a group the event consumer created (and linked) since is missing
+            // from it without being deleted. A link is written after its group exists, so a list read now settles it.
+            await foreach (var current in target.ListGroupsAsync(cancellationToken: cancellationToken))
+            {
+                docusignGroups[current.GroupId] = current;
+            }
+        }
+
+        if (existing is not null && !docusignGroups.ContainsKey(existing.DocusignGroupId))
+        {
             // The Docusign group was deleted behind our back: forget the link so it is created (or adopted) again.
             await store.GroupLinks.DeleteAsync(rule.Name, pingOneGroupId, cancellationToken);
             await store.Memberships.RemoveAllForGroupAsync(rule.Name, pingOneGroupId, cancellationToken);

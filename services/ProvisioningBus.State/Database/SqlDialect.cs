@@ -17,6 +17,9 @@ internal sealed record SqlDialect
         SchemaLockStatement = null,
         // WAL lets readers (status page, snapshot streaming) run while a writer holds the lock; it persists in the file.
         PrepareDatabaseStatement = "PRAGMA journal_mode=WAL",
+        // In WAL mode NORMAL syncs at checkpoints, not at every commit: a crashed process loses nothing, a power cut may
+        // lose the last commits, which the next event or resync re-derives (links are re-found by email, never doubled).
+        ConnectionStatement = "PRAGMA synchronous=NORMAL",
     };
 
     public static SqlDialect Postgres { get; } = new()
@@ -28,6 +31,7 @@ internal sealed record SqlDialect
         // Concurrent CREATE TABLE IF NOT EXISTS can still fail on pg_type's unique index; one migrator at a time.
         SchemaLockStatement = "SELECT pg_advisory_xact_lock(7318201001)",
         PrepareDatabaseStatement = null,
+        ConnectionStatement = null,
     };
 
     public required StoreProvider Provider { get; init; }
@@ -40,4 +44,7 @@ internal sealed record SqlDialect
 
     /// <summary>Run once, outside any transaction, before migrating.</summary>
     public required string? PrepareDatabaseStatement { get; init; }
+
+    /// <summary>Run on every opened connection (per-connection settings that the connection string cannot carry).</summary>
+    public required string? ConnectionStatement { get; init; }
 }

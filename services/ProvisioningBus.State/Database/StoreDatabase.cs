@@ -12,12 +12,17 @@ internal sealed class StoreDatabase : IAsyncDisposable
     private readonly DbDataSource dataSource;
     private readonly string connectionString;
 
+    // SQLite has one writer per file, and Microsoft.Data.Sqlite answers a busy file by sleeping 150 ms before it tries
+    // again; queueing this process's writes here instead keeps them from ever meeting that sleep.
+    private readonly SemaphoreSlim? sqliteWriter;
+
     private StoreDatabase(DbDataSource dataSource, SqlDialect dialect, string connectionString, TimeProvider time)
     {
         this.dataSource = dataSource;
         this.connectionString = connectionString;
         Dialect = dialect;
         Time = time;
+        sqliteWriter = dialect.Provider == StoreProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
     }
 
     public SqlDialect Dialect { get; }
@@ -42,7 +47,17 @@ internal sealed class StoreDatabase : IAsyncDisposable
         };
     }
 
-    public ValueTask<DbConnection> OpenAsync(CancellationToken ct) => dataSource.OpenConnectionAsync(ct);
+    public async ValueTask<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = await dataSource.OpenConnectionAsync(ct);
+        if (Dialect.ConnectionStatement is { } statement)
+        {
+            await using var command = CreateCommand(connection, null, statement);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        return connection;
+    }
 
     public static DbCommand CreateCommand(DbConnection connection, DbTransaction? transaction, string sql, params SqlParameterValue[] parameters)
     {
@@ -68,9 +83,21 @@ internal sealed class StoreDatabase : IAsyncDisposable
 
     public async Task<int> ExecuteAsync(string sql, CancellationToken ct, params SqlParameterValue[] parameters)
     {
-        await using var connection = await OpenAsync(ct);
-        await using var command = CreateCommand(connection, null, sql, parameters);
-        return await command.ExecuteNonQueryAsync(ct);
+        if (sqliteWriter is not null)
+        {
+            await sqliteWriter.WaitAsync(ct);
+        }
+
+        try
+        {
+            await using var connection = await OpenAsync(ct);
+            await using var command = CreateCommand(connection, null, sql, parameters);
+            return await command.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            sqliteWriter?.Release();
+        }
     }
 
     public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken ct, params SqlParameterValue[] parameters)
@@ -109,6 +136,7 @@ internal sealed class StoreDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await dataSource.DisposeAsync();
+        sqliteWriter?.Dispose();
         if (Dialect.Provider == StoreProvider.Sqlite)
         {
             // Microsoft.Data.Sqlite pools connections per connection string; without this the file stays open
