@@ -49,6 +49,28 @@ public sealed class RabbitMqFixture : IAsyncLifetime, IDisposable
         return new IsolatedVirtualHost(name, amqp, management);
     }
 
+    /// <summary>
+    /// Stops the broker until the returned outage ends (see <see cref="BrokerOutage"/>): the Testcontainers broker is
+    /// paused, a broker on this machine is stopped with <c>rabbitmqctl</c>.
+    /// </summary>
+    public async Task<BrokerOutage> StopBrokerAsync()
+    {
+        if (container is not null)
+        {
+            var paused = container;
+            await paused.PauseAsync();
+            return BrokerOutage.Paused(() => paused.UnpauseAsync());
+        }
+
+        if (!BrokerOutage.CanStopLocally(Broker.AmqpUri))
+        {
+            throw new InvalidOperationException(
+                $"The broker at {Broker.AmqpUri.Host} ({Broker.Source}) is neither a Testcontainers broker nor one this machine can stop with rabbitmqctl.");
+        }
+
+        return await BrokerOutage.BeginLocalAsync();
+    }
+
     public void Dispose() => management?.Dispose();
 
     public async Task DisposeAsync()

@@ -142,7 +142,7 @@ public sealed class MembershipApplier(
         CancellationToken cancellationToken)
     {
         var accepted = 0;
-        foreach (var chunk in members.DistinctBy(m => m.DocusignUserId, StringComparer.OrdinalIgnoreCase).Chunk(Math.Max(1, options.Value.BatchMessageLimit)))
+        foreach (var chunk in members.DistinctBy(m => m.DocusignUserId, StringComparer.OrdinalIgnoreCase).Chunk(MembershipBatchingOptions.MembersPerCall))
         {
             var ids = chunk.Select(m => m.DocusignUserId).ToList();
             var results = add

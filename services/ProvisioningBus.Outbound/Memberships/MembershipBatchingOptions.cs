@@ -5,11 +5,20 @@ public sealed class MembershipBatchingOptions
 {
     public const string SectionName = "Outbound:Memberships";
 
-    /// <summary>How long a batch waits for more changes after its first one before it is applied.</summary>
-    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromMilliseconds(200);
+    /// <summary>Docusign's bulk limit: the most users in one group member call.</summary>
+    public const int MembersPerCall = 500;
 
-    /// <summary>Most changes in one batch; also the most users in one group member call.</summary>
-    public int BatchMessageLimit { get; set; } = 500;
+    /// <summary>The most changes one batch may gather (it holds that many unacknowledged messages).</summary>
+    public const int MaxBatchMessageLimit = 10_000;
+
+    /// <summary>
+    /// How long a batch waits for more changes after its first one before it is applied. A burst spread over many
+    /// groups costs one call per group per batch, so a longer gathering time is fewer calls; one change waits this long.
+    /// </summary>
+    public TimeSpan BatchTimeLimit { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Most changes in one batch; a group's share is sent in calls of up to <see cref="MembersPerCall"/>.</summary>
+    public int BatchMessageLimit { get; set; } = 2_000;
 
     /// <summary>
     /// Batches applied at once per instance. 1 (the default) applies batches in queue order, so a newer change never

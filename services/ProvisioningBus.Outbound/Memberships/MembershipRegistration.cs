@@ -15,7 +15,9 @@ public static class MembershipRegistration
         bus.TryAddSingleton<MembershipApplier>();
         bus.AddOptions<MembershipBatchingOptions>()
             .BindConfiguration(MembershipBatchingOptions.SectionName)
-            .Validate(options => options.BatchMessageLimit is > 0 and <= 500, $"{MembershipBatchingOptions.SectionName}:BatchMessageLimit must be between 1 and 500 (Docusign's bulk limit).")
+            .Validate(
+                options => options.BatchMessageLimit is > 0 and <= MembershipBatchingOptions.MaxBatchMessageLimit,
+                $"{MembershipBatchingOptions.SectionName}:BatchMessageLimit must be between 1 and {MembershipBatchingOptions.MaxBatchMessageLimit}.")
             .Validate(options => options.BatchTimeLimit > TimeSpan.Zero, $"{MembershipBatchingOptions.SectionName}:BatchTimeLimit must be positive.")
             .Validate(options => options.BatchConcurrencyLimit > 0, $"{MembershipBatchingOptions.SectionName}:BatchConcurrencyLimit must be at least 1.")
             .Validate(options => options.RetryLimit >= 0 && options.RetryMaxInterval > TimeSpan.Zero, $"{MembershipBatchingOptions.SectionName}:RetryLimit must be 0 or more and RetryMaxInterval positive.")
