@@ -11,8 +11,11 @@ public sealed class BusOptions
     /// </summary>
     public string? Uri { get; set; }
 
-    /// <summary>Messages a consumer endpoint may hold unacknowledged at once.</summary>
-    public int PrefetchCount { get; set; } = 32;
+    /// <summary>
+    /// Messages a consumer endpoint may hold unacknowledged at once: twice the user consumer's 32 slots, so a slot that
+    /// frees up finds its next message already delivered.
+    /// </summary>
+    public int PrefetchCount { get; set; } = 64;
 
     /// <summary>RabbitMQ's management API (queue depths, error queues); defaults to port 15672 on the broker's host.</summary>
     public string? ManagementUri { get; set; }

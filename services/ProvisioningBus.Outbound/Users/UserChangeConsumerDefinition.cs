@@ -12,8 +12,11 @@ public sealed class UserChangeConsumerDefinition : ConsumerDefinition<UserChange
 {
     public const string QueueName = "user-changes";
 
-    /// <summary>Users applied at once per process; each partition handles one user's messages one at a time.</summary>
-    public const int Partitions = 16;
+    /// <summary>
+    /// Users applied at once per process; each partition handles one user's messages one at a time. A change spends most
+    /// of its time waiting on PingOne, Docusign and the store, so 32 measured 10–35 % more changes/s than 16 on 2 cores.
+    /// </summary>
+    public const int Partitions = 32;
 
     public UserChangeConsumerDefinition()
     {

@@ -7,7 +7,7 @@ namespace ProvisioningBus.Benchmarks.Baseline;
 
 /// <summary>
 /// MassTransit on the same broker, in its own virtual host, with the user-change endpoint's transport settings
-/// (quorum queue, prefetch 32, 16 concurrent messages, publisher confirms, mandatory publishes) and a consumer that
+/// (quorum queue, the bus prefetch, as many concurrent messages as the user consumer, publisher confirms, mandatory publishes) and a consumer that
 /// does nothing: the ceiling the real pipeline is compared with.
 /// </summary>
 public sealed class BareBus : IAsyncDisposable
