@@ -40,14 +40,21 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 test_exit=0
 if dotnet build ProvisioningBus.sln --configuration Release -nologo -clp:ErrorsOnly; then
+  # The list is read up front and each run gets no stdin: a test that runs a tool reading stdin (rabbitmqctl in the
+  # broker drills) would otherwise swallow the rest of the list and the run would end early, green.
+  mapfile -t projects < <(dotnet sln ProvisioningBus.sln list | grep -E '^tests/.*Tests\.csproj$' | sort)
   # One run per test project with its own TRX file: a shared results folder lets concurrent runs overwrite each other.
-  while IFS= read -r project; do
+  for project in "${projects[@]}"; do
     name="$(basename "$project" .csproj)"
     log "running $name"
     dotnet test "$project" --configuration Release --no-build --nologo \
       --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results_dir" \
-      || test_exit=1
-  done < <(dotnet sln ProvisioningBus.sln list | grep -E '^tests/.*Tests\.csproj$' | sort)
+      </dev/null || test_exit=1
+  done
+  trx_count=$(find "$results_dir" -name '*.trx' | wc -l)
+  if (( trx_count != ${#projects[@]} )); then
+    log "expected ${#projects[@]} test result files, found $trx_count"; test_exit=1
+  fi
 else
   log "build failed"; test_exit=1
 fi

@@ -49,9 +49,12 @@ public sealed class BrokerOutage : IAsyncDisposable
     {
         using var process = Process.Start(new ProcessStartInfo("rabbitmqctl", command)
         {
+            // Erlang's shell reads stdin: inherited, it would swallow the input of whatever runs the tests.
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         }) ?? throw new InvalidOperationException($"rabbitmqctl {command} could not be started.");
+        process.StandardInput.Close();
         using var timeout = new CancellationTokenSource(CommandTimeout);
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var errors = process.StandardError.ReadToEndAsync(timeout.Token);
