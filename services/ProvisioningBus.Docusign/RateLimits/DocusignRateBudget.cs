@@ -60,6 +60,7 @@ internal sealed class DocusignRateBudget(TimeSpan burstWindow) : IDocusignRateBu
 
         lock (_gate)
         {
+            var burstRolledOver = false;
             if (burstRemaining is { } remaining && _burstRemaining is { } previous && _observedAt is { } previousAt
                 && remaining > previous + _inFlight)
             {
@@ -72,13 +73,23 @@ internal sealed class DocusignRateBudget(TimeSpan burstWindow) : IDocusignRateBu
                 }
 
                 _burstRolloverSeen = true;
+                burstRolledOver = true;
             }
 
-            _hourlyLimit = (int?)hourlyLimit ?? _hourlyLimit;
-            _hourlyRemaining = (int?)hourlyRemaining ?? _hourlyRemaining;
-            _hourlyResetsAt = reset is { } epoch ? DateTimeOffset.FromUnixTimeSeconds(epoch) : _hourlyResetsAt;
+            // Answers of concurrent calls arrive in any order: within one window the budget only shrinks, so an answer
+            // that reports more than an earlier one is older and must not hand back calls that are already spent.
+            var resetsAt = reset is { } epoch ? DateTimeOffset.FromUnixTimeSeconds(epoch) : _hourlyResetsAt;
+            if (resetsAt is null || _hourlyResetsAt is null || resetsAt >= _hourlyResetsAt)
+            {
+                var sameHour = resetsAt is not null && resetsAt == _hourlyResetsAt;
+                _hourlyLimit = (int?)hourlyLimit ?? _hourlyLimit;
+                _hourlyRemaining = sameHour ? Smaller(_hourlyRemaining, (int?)hourlyRemaining) : (int?)hourlyRemaining ?? _hourlyRemaining;
+                _hourlyResetsAt = resetsAt;
+            }
+
+            var sameBurstWindow = !burstRolledOver && _observedAt is { } seenAt && NextBoundary(seenAt) > now;
             _burstLimit = (int?)burstLimit ?? _burstLimit;
-            _burstRemaining = (int?)burstRemaining ?? _burstRemaining;
+            _burstRemaining = sameBurstWindow ? Smaller(_burstRemaining, (int?)burstRemaining) : (int?)burstRemaining ?? _burstRemaining;
             _observedAt = now;
         }
     }
@@ -158,6 +169,9 @@ internal sealed class DocusignRateBudget(TimeSpan burstWindow) : IDocusignRateBu
 
     private TimeSpan Phase(DateTimeOffset boundary) =>
         TimeSpan.FromTicks((boundary.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) % burstWindow.Ticks);
+
+    private static int? Smaller(int? current, int? reported) =>
+        current is { } c && reported is { } r ? Math.Min(c, r) : reported ?? current;
 
     private static int? AtLeastOne(int? limit) => limit is { } l ? Math.Max(l, 1) : null;
 
