@@ -20,6 +20,7 @@ internal sealed class DocusignRateBudget(TimeSpan burstWindow) : IDocusignRateBu
     private int? _burstLimit;
     private int? _burstRemaining;
     private DateTimeOffset? _observedAt;
+    private DateTimeOffset? _burstObservedAt;
     private DateTimeOffset? _blockedUntil;
     private int _inFlight;
 
@@ -45,53 +46,79 @@ internal sealed class DocusignRateBudget(TimeSpan burstWindow) : IDocusignRateBu
     /// <summary>Calls admitted and not answered yet.</summary>
     public int InFlight { get { lock (_gate) { return _inFlight; } } }
 
-    public void Observe(HttpResponseMessage response, DateTimeOffset now)
+    /// <summary>Reads the headers of the answer to a call sent at <paramref name="sentAt"/> and received at <paramref name="now"/>.</summary>
+    public void Observe(HttpResponseMessage response, DateTimeOffset sentAt, DateTimeOffset now)
     {
         var headers = response.Headers;
-        var hourlyLimit = Header(headers, "X-RateLimit-Limit");
-        var hourlyRemaining = Header(headers, "X-RateLimit-Remaining");
+        var hourlyLimit = (int?)Header(headers, "X-RateLimit-Limit");
+        var hourlyRemaining = (int?)Header(headers, "X-RateLimit-Remaining");
         var reset = Header(headers, "X-RateLimit-Reset");
-        var burstLimit = Header(headers, "X-BurstLimit-Limit");
-        var burstRemaining = Header(headers, "X-BurstLimit-Remaining");
+        var burstLimit = (int?)Header(headers, "X-BurstLimit-Limit");
+        var burstRemaining = (int?)Header(headers, "X-BurstLimit-Remaining");
         if (hourlyLimit is null && hourlyRemaining is null && reset is null && burstLimit is null && burstRemaining is null)
         {
             return;
         }
 
+        // Answers of concurrent calls arrive in any order, so within one window a figure only ever shrinks: an answer
+        // reporting more than an earlier one is older, and believing it would hand back calls already spent.
         lock (_gate)
         {
-            var burstRolledOver = false;
-            if (burstRemaining is { } remaining && _burstRemaining is { } previous && _observedAt is { } previousAt
-                && remaining > previous + _inFlight)
-            {
-                // More budget than the last answer left, by more than reordered answers of calls in flight explain: a
-                // window started after previousAt and at most at now. If the assumed boundaries put none there, they
-                // are wrong, and now is a boundary that is never early (pacing to it may waste, never overrun).
-                if (NextBoundary(previousAt) > now)
-                {
-                    _burstPhase = Phase(now);
-                }
-
-                _burstRolloverSeen = true;
-                burstRolledOver = true;
-            }
-
-            // Answers of concurrent calls arrive in any order: within one window the budget only shrinks, so an answer
-            // that reports more than an earlier one is older and must not hand back calls that are already spent.
-            var resetsAt = reset is { } epoch ? DateTimeOffset.FromUnixTimeSeconds(epoch) : _hourlyResetsAt;
-            if (resetsAt is null || _hourlyResetsAt is null || resetsAt >= _hourlyResetsAt)
-            {
-                var sameHour = resetsAt is not null && resetsAt == _hourlyResetsAt;
-                _hourlyLimit = (int?)hourlyLimit ?? _hourlyLimit;
-                _hourlyRemaining = sameHour ? Smaller(_hourlyRemaining, (int?)hourlyRemaining) : (int?)hourlyRemaining ?? _hourlyRemaining;
-                _hourlyResetsAt = resetsAt;
-            }
-
-            var sameBurstWindow = !burstRolledOver && _observedAt is { } seenAt && NextBoundary(seenAt) > now;
-            _burstLimit = (int?)burstLimit ?? _burstLimit;
-            _burstRemaining = sameBurstWindow ? Smaller(_burstRemaining, (int?)burstRemaining) : (int?)burstRemaining ?? _burstRemaining;
             _observedAt = now;
+            ObserveHourly(hourlyLimit, hourlyRemaining, reset is { } epoch ? DateTimeOffset.FromUnixTimeSeconds(epoch) : null);
+            _burstLimit = burstLimit ?? _burstLimit;
+            if (burstRemaining is { } remaining)
+            {
+                ObserveBurst(remaining, sentAt, now);
+            }
         }
+    }
+
+    private void ObserveHourly(int? limit, int? remaining, DateTimeOffset? resetsAt)
+    {
+        if (resetsAt is not null && _hourlyResetsAt is not null && resetsAt < _hourlyResetsAt)
+        {
+            return; // Sent in the previous hour, read after an answer from this one.
+        }
+
+        var sameHour = resetsAt is not null && resetsAt == _hourlyResetsAt;
+        _hourlyLimit = limit ?? _hourlyLimit;
+        _hourlyRemaining = sameHour ? Smaller(_hourlyRemaining, remaining) : remaining ?? _hourlyRemaining;
+        _hourlyResetsAt = resetsAt ?? _hourlyResetsAt;
+    }
+
+    private void ObserveBurst(int remaining, DateTimeOffset sentAt, DateTimeOffset now)
+    {
+        if (_burstRemaining is not { } previous || _burstObservedAt is not { } previousAt)
+        {
+            (_burstRemaining, _burstObservedAt) = (remaining, now);
+            return;
+        }
+
+        if (remaining > previous && sentAt > previousAt)
+        {
+            // Sent after the previous answer arrived, so Docusign counted it later, yet more is left: a window started
+            // after previousAt and at most at now. If the assumed boundaries put none there, they are wrong, and now is
+            // a boundary that is never early (pacing to it may waste, never overrun).
+            if (NextBoundary(previousAt) > now)
+            {
+                _burstPhase = Phase(now);
+            }
+
+            _burstRolloverSeen = true;
+            (_burstRemaining, _burstObservedAt) = (remaining, now);
+        }
+        else if (NextBoundary(previousAt) > now)
+        {
+            (_burstRemaining, _burstObservedAt) = (Math.Min(previous, remaining), now);
+        }
+        else if (sentAt >= NextBoundary(previousAt))
+        {
+            (_burstRemaining, _burstObservedAt) = (remaining, now);
+        }
+
+        // Otherwise the call was sent before the window now assumed began and answered after it: the figure may be
+        // the old window's, so it is left out (the new window counts as full less the calls in flight).
     }
 
     public void BlockUntil(DateTimeOffset until)
@@ -136,7 +163,7 @@ internal sealed class DocusignRateBudget(TimeSpan burstWindow) : IDocusignRateBu
                 until = Later(until, _hourlyResetsAt is { } resetsAt && resetsAt > now ? resetsAt + BoundaryMargin : NextHour(now));
             }
 
-            var burstFresh = _observedAt is { } observedAt && NextBoundary(observedAt) > now;
+            var burstFresh = _burstObservedAt is { } observedAt && NextBoundary(observedAt) > now;
             var burst = burstFresh ? _burstRemaining : AtLeastOne(_burstLimit);
             if (burst - _inFlight <= 0)
             {

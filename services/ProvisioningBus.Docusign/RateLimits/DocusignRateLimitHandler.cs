@@ -30,13 +30,14 @@ internal sealed class DocusignRateLimitHandler(
         for (var attempt = 0; ; attempt++)
         {
             await AdmitAsync(cancellationToken).ConfigureAwait(false);
+            var sentAt = timeProvider.GetUtcNow();
             HttpResponseMessage response;
             DateTimeOffset now;
             try
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 now = timeProvider.GetUtcNow();
-                budget.Observe(response, now);
+                budget.Observe(response, sentAt, now);
             }
             finally
             {
