@@ -8,6 +8,9 @@ public sealed record BenchmarkSizes
     /// <summary>User creations through the whole pipeline, and messages through the bare consumer.</summary>
     public required int ThroughputChanges { get; init; }
 
+    /// <summary>Creations through a throw-away deployment first, so that every measured variant meets a warm process.</summary>
+    public required int ProcessWarmupChanges { get; init; }
+
     /// <summary>Single-event webhooks, one every <see cref="LatencyInterval"/>.</summary>
     public required int LatencySamples { get; init; }
 
@@ -42,6 +45,7 @@ public sealed record BenchmarkSizes
     {
         Name = "quick (smoke: proves the harness, figures are not representative)",
         ThroughputChanges = 1_000,
+        ProcessWarmupChanges = 500,
         LatencySamples = 100,
         InitialSyncUsers = 1_000,
         Updates = 500,
@@ -57,6 +61,7 @@ public sealed record BenchmarkSizes
     {
         Name = "full",
         ThroughputChanges = 10_000,
+        ProcessWarmupChanges = 10_000,
         LatencySamples = 500,
         InitialSyncUsers = 10_000,
         Updates = 5_000,

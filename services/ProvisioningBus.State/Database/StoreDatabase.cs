@@ -13,8 +13,8 @@ internal sealed class StoreDatabase : IAsyncDisposable
     private readonly string connectionString;
 
     // SQLite has one writer per file, and Microsoft.Data.Sqlite answers a busy file by sleeping 150 ms before it tries
-    // again; queueing this process's writes here instead keeps them from ever meeting that sleep.
-    private readonly SemaphoreSlim? sqliteWriter;
+    // again; queueing this process's writes (and committing them in groups) keeps them from ever meeting that sleep.
+    private readonly SqliteWriteQueue? sqliteWrites;
 
     private StoreDatabase(DbDataSource dataSource, SqlDialect dialect, string connectionString, TimeProvider time)
     {
@@ -22,7 +22,7 @@ internal sealed class StoreDatabase : IAsyncDisposable
         this.connectionString = connectionString;
         Dialect = dialect;
         Time = time;
-        sqliteWriter = dialect.Provider == StoreProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
+        sqliteWrites = dialect.Provider == StoreProvider.Sqlite ? new SqliteWriteQueue(OpenAsync) : null;
     }
 
     public SqlDialect Dialect { get; }
@@ -83,21 +83,14 @@ internal sealed class StoreDatabase : IAsyncDisposable
 
     public async Task<int> ExecuteAsync(string sql, CancellationToken ct, params SqlParameterValue[] parameters)
     {
-        if (sqliteWriter is not null)
+        if (sqliteWrites is not null)
         {
-            await sqliteWriter.WaitAsync(ct);
+            return await sqliteWrites.ExecuteAsync(sql, parameters, ct);
         }
 
-        try
-        {
-            await using var connection = await OpenAsync(ct);
-            await using var command = CreateCommand(connection, null, sql, parameters);
-            return await command.ExecuteNonQueryAsync(ct);
-        }
-        finally
-        {
-            sqliteWriter?.Release();
-        }
+        await using var connection = await OpenAsync(ct);
+        await using var command = CreateCommand(connection, null, sql, parameters);
+        return await command.ExecuteNonQueryAsync(ct);
     }
 
     public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, Func<DbDataReader, T> map, CancellationToken ct, params SqlParameterValue[] parameters)
@@ -135,8 +128,12 @@ internal sealed class StoreDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (sqliteWrites is not null)
+        {
+            await sqliteWrites.DisposeAsync();
+        }
+
         await dataSource.DisposeAsync();
-        sqliteWriter?.Dispose();
         if (Dialect.Provider == StoreProvider.Sqlite)
         {
             // Microsoft.Data.Sqlite pools connections per connection string; without this the file stays open
