@@ -29,8 +29,8 @@ public sealed class DocusignTurbulenceDrill(RabbitMqFixture broker)
         await drill.AssertConvergedAsync(TimeSpan.FromSeconds(60), "every creation lands once despite the 5xx");
 
         // 2. A 429 storm: another app on the account spends every burst window while every user changes. The client
-        // cannot foresee that from its own figures (it paces itself to whatever budget the headers show), so each window
-        // it tries one call, meets a 429 and waits for the window's end.
+        // cannot foresee that from its own figures (it paces itself to whatever budget the headers show): the calls it
+        // admitted on the figures it had meet 429s, and after that it tries one call a window and waits for the end.
         drill.Docusign.State.ConfigureRateLimits(burstLimit: 0);
         foreach (var user in users)
         {
