@@ -5,7 +5,7 @@ using Json.Schema;
 namespace ProvisioningBus.Docusign.Tests.Contract;
 
 /// <summary>
-/// Docusign's official Swagger 2.0 subset (shared/reference, beside the repository clone), with its definitions
+/// Docusign's official Swagger 2.0 subset (tests/reference, copied beside the test assembly), with its definitions
 /// turned into JSON Schema 2020-12 documents. Objects are made strict (additionalProperties: false) so a misspelt
 /// or invented property fails validation as surely as a number where the spec says string.
 /// </summary>
@@ -36,19 +36,8 @@ public sealed class DocusignSwagger
 
     public static string FindFile()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ProvisioningBus.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        if (directory is null)
-        {
-            throw new InvalidOperationException("ProvisioningBus.sln not found above " + AppContext.BaseDirectory);
-        }
-
-        var path = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "reference", FileName));
-        return File.Exists(path) ? path : throw new FileNotFoundException("The official Docusign spec subset is expected beside the repository.", path);
+        var path = Path.Combine(AppContext.BaseDirectory, "reference", FileName);
+        return File.Exists(path) ? path : throw new FileNotFoundException("The official Docusign spec subset (tests/reference) is not beside the test assembly.", path);
     }
 
     public string BasePath => _document["basePath"]!.GetValue<string>();

@@ -22,7 +22,7 @@ public sealed class SwaggerContractTests
     ];
 
     [Fact]
-    public void The_official_spec_is_found_beside_the_repository_and_its_definitions_compile()
+    public void The_official_spec_is_found_beside_the_tests_and_its_definitions_compile()
     {
         var swagger = DocusignSwagger.Load();
 

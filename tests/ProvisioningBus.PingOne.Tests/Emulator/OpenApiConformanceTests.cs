@@ -9,7 +9,7 @@ using PingOne.Emulator.Directory;
 
 namespace ProvisioningBus.PingOne.Tests.Emulator;
 
-/// <summary>The emulator's responses validate against the PingOne OpenAPI subset in shared/reference.</summary>
+/// <summary>The emulator's responses validate against the PingOne OpenAPI subset in tests/reference.</summary>
 public sealed class OpenApiConformanceTests
 {
     private static readonly Lazy<JsonObject> Definitions = new(LoadDefinitions);
@@ -65,15 +65,5 @@ public sealed class OpenApiConformanceTests
         return JsonNode.Parse(json)!["components"]!["schemas"]!.AsObject();
     }
 
-    private static string SpecPath()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ProvisioningBus.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        Assert.NotNull(directory);
-        return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "reference", "pingone-management-users-groups.openapi.yaml"));
-    }
+    private static string SpecPath() => Path.Combine(AppContext.BaseDirectory, "reference", "pingone-management-users-groups.openapi.yaml");
 }
