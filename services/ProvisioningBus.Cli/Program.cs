@@ -1,3 +1,3 @@
-using ProvisioningBus.Cli;
+using ProvisioningBus.Operations;
 
 return await CliApplication.RunAsync(args, Console.Out, Console.Error);

@@ -46,8 +46,8 @@ public static class AllInOneHost
         builder.AddServiceDefaults();
         builder.Services.AddProvisioningBus(builder.Configuration, bus =>
         {
-            OutboundExtensions.AddOutboundConsumers(bus);
-            InboundExtensions.AddInboundConsumers(bus);
+            bus.AddOutboundConsumers();
+            bus.AddInboundConsumers();
         });
         builder.AddOutbound(registerBus: false);
         builder.AddInbound(registerBus: false);

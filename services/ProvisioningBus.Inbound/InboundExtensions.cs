@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ProvisioningBus.Core.Hosting;
 using ProvisioningBus.Core.Messaging;
+using ProvisioningBus.Core.Roles;
 using ProvisioningBus.Core.Rules.Inbound;
 using ProvisioningBus.Inbound.Rules;
 using ProvisioningBus.Inbound.Status;
@@ -21,12 +22,13 @@ public static class InboundExtensions
     public const string ScheduleClock = "inbound-schedule";
 
     /// <summary>
-    /// The inbound worker: the snapshot poller of every <c>Inbound:Rules:*</c> rule, the consumer that applies the
-    /// differences to PingOne, the sync/approval command consumers and <see cref="InboundSyncStatus"/>.
-    /// Registers its own bus unless the caller (the all-in-one host) passes <paramref name="registerBus"/> false and
-    /// adds <see cref="AddInboundConsumers"/> to a bus of its own.
+    /// The inbound worker of the inbound <paramref name="roles"/> (both by default): the poller role runs the snapshot
+    /// schedule of every <c>Inbound:Rules:*</c> rule and the sync/approval command consumers; the applier role
+    /// consumes the differences and applies them to PingOne. Registers its own bus unless the caller (a host that also
+    /// runs other roles) passes <paramref name="registerBus"/> false and adds <see cref="AddInboundConsumers"/> to a bus
+    /// of its own.
     /// </summary>
-    public static IHostApplicationBuilder AddInbound(this IHostApplicationBuilder builder, bool registerBus = true)
+    public static IHostApplicationBuilder AddInbound(this IHostApplicationBuilder builder, bool registerBus = true, WorkerRoles roles = WorkerRoles.Inbound)
     {
         var configuration = builder.Configuration;
         builder.AddProvisioningCore();
@@ -44,19 +46,31 @@ public static class InboundExtensions
 
         if (registerBus)
         {
-            services.AddProvisioningBus(configuration, AddInboundConsumers);
+            services.AddProvisioningBus(configuration, bus => AddInboundConsumers(bus, roles));
         }
 
         // After the bus: hosted services start in registration order, so the first poll publishes on a started bus.
         services.AddSingleton<InboundPoller>();
-        services.AddHostedService(provider => provider.GetRequiredService<InboundPoller>());
+        if (roles.HasFlag(WorkerRoles.InboundPoller))
+        {
+            services.AddHostedService(provider => provider.GetRequiredService<InboundPoller>());
+        }
+
         return builder;
     }
 
-    public static void AddInboundConsumers(IBusRegistrationConfigurator bus)
+    /// <summary>The consumers (and so the receive endpoints) of the inbound <paramref name="roles"/>; other roles are ignored.</summary>
+    public static void AddInboundConsumers(this IBusRegistrationConfigurator bus, WorkerRoles roles = WorkerRoles.Inbound)
     {
-        bus.AddConsumer<InboundUserChangeConsumer, InboundUserChangeConsumerDefinition>();
-        bus.AddConsumer<SyncRuleConsumer, SyncRuleConsumerDefinition>();
-        bus.AddConsumer<ApproveInboundDeletionsConsumer, ApproveInboundDeletionsConsumerDefinition>();
+        if (roles.HasFlag(WorkerRoles.InboundApplier))
+        {
+            bus.AddConsumer<InboundUserChangeConsumer, InboundUserChangeConsumerDefinition>();
+        }
+
+        if (roles.HasFlag(WorkerRoles.InboundPoller))
+        {
+            bus.AddConsumer<SyncRuleConsumer, SyncRuleConsumerDefinition>();
+            bus.AddConsumer<ApproveInboundDeletionsConsumer, ApproveInboundDeletionsConsumerDefinition>();
+        }
     }
 }

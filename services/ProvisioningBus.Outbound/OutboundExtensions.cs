@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using ProvisioningBus.Core.Hosting;
 using ProvisioningBus.Core.Messaging;
+using ProvisioningBus.Core.Roles;
 using ProvisioningBus.Core.Rules;
 using ProvisioningBus.Outbound.Groups;
 using ProvisioningBus.Outbound.Memberships;
@@ -15,11 +16,12 @@ namespace ProvisioningBus.Outbound;
 public static class OutboundExtensions
 {
     /// <summary>
-    /// The outbound worker: PingOne and Docusign clients, the compiled rules, and the consumers.
-    /// Registers its own bus unless the caller (the all-in-one host) passes <paramref name="registerBus"/> false
-    /// and adds <see cref="AddOutboundConsumers"/> to a bus of its own.
+    /// The outbound worker: PingOne and Docusign clients, the compiled rules, and the consumers of the outbound
+    /// <paramref name="roles"/> (all of them by default). Registers its own bus unless the caller (a host that also
+    /// runs other roles) passes <paramref name="registerBus"/> false and adds <see cref="AddOutboundConsumers"/> to a
+    /// bus of its own.
     /// </summary>
-    public static IHostApplicationBuilder AddOutbound(this IHostApplicationBuilder builder, bool registerBus = true)
+    public static IHostApplicationBuilder AddOutbound(this IHostApplicationBuilder builder, bool registerBus = true, WorkerRoles roles = WorkerRoles.Outbound)
     {
         var configuration = builder.Configuration;
         builder.AddProvisioningCore();
@@ -33,21 +35,46 @@ public static class OutboundExtensions
         builder.Services.AddSingleton<OutboundRuleResync>();
         builder.Services.AddSingleton<DeletedRuleDeprovisioner>();
         builder.Services.AddSingleton<OutboundSyncStatus>();
-        builder.Services.AddHostedService<RuleLifecycleService>();
+        if (roles.HasFlag(WorkerRoles.Resync))
+        {
+            builder.Services.AddHostedService<RuleLifecycleService>();
+        }
 
         if (registerBus)
         {
-            builder.Services.AddProvisioningBus(configuration, AddOutboundConsumers);
+            builder.Services.AddProvisioningBus(configuration, bus => AddOutboundConsumers(bus, roles));
         }
 
         return builder;
     }
 
-    public static void AddOutboundConsumers(IBusRegistrationConfigurator bus)
+    /// <summary>The consumers (and so the receive endpoints) of the outbound <paramref name="roles"/>; other roles are ignored.</summary>
+    public static void AddOutboundConsumers(this IBusRegistrationConfigurator bus, WorkerRoles roles = WorkerRoles.Outbound)
     {
-        bus.AddConsumer<UserChangeConsumer, UserChangeConsumerDefinition>();
-        bus.AddConsumer<SyncRuleConsumer, SyncRuleConsumerDefinition>();
-        bus.AddGroupConsumers();
-        bus.AddMembershipConsumers();
+        if (roles.HasFlag(WorkerRoles.Users))
+        {
+            bus.AddConsumer<UserChangeConsumer, UserChangeConsumerDefinition>();
+        }
+
+        if (roles.HasFlag(WorkerRoles.Resync))
+        {
+            bus.AddConsumer<SyncRuleConsumer, SyncRuleConsumerDefinition>();
+        }
+
+        // A full resync also reconciles groups, so it needs the group services even where the group consumer runs elsewhere.
+        if (roles.HasFlag(WorkerRoles.Groups) || roles.HasFlag(WorkerRoles.Resync))
+        {
+            bus.AddGroupServices();
+        }
+
+        if (roles.HasFlag(WorkerRoles.Groups))
+        {
+            bus.AddConsumer<GroupChangeConsumer, GroupChangeConsumerDefinition>();
+        }
+
+        if (roles.HasFlag(WorkerRoles.Memberships))
+        {
+            bus.AddMembershipConsumers();
+        }
     }
 }

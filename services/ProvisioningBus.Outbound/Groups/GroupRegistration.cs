@@ -5,13 +5,12 @@ namespace ProvisioningBus.Outbound.Groups;
 
 public static class GroupRegistration
 {
-    /// <summary>The group consumer (<c>group-changes</c>) and the services it and a full resync use.</summary>
-    public static void AddGroupConsumers(this IBusRegistrationConfigurator bus)
+    /// <summary>The services the group consumer (<c>group-changes</c>) and a full resync use.</summary>
+    public static void AddGroupServices(this IServiceCollection services)
     {
-        bus.TryAddSingleton(TimeProvider.System);
-        bus.TryAddSingleton<GroupLedger>();
-        bus.TryAddSingleton<GroupProvisioner>();
-        bus.TryAddSingleton<GroupResync>();
-        bus.AddConsumer<GroupChangeConsumer, GroupChangeConsumerDefinition>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<GroupLedger>();
+        services.TryAddSingleton<GroupProvisioner>();
+        services.TryAddSingleton<GroupResync>();
     }
 }

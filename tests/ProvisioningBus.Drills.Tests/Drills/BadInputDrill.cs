@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using Docusign.Emulator;
-using ProvisioningBus.Cli;
+using ProvisioningBus.Operations;
 using ProvisioningBus.Drills.Tests.Infrastructure;
 
 namespace ProvisioningBus.Drills.Tests.Drills;

@@ -14,7 +14,7 @@ public sealed partial class FirstReadmeCommandTests
     [Fact]
     public async Task The_all_in_one_host_provisions_the_demo_directory_and_the_status_page_shows_every_user_synced()
     {
-        await using var host = HostProcess.Start(
+        await using var host = await HostProcess.StartAsync(
             "--Host:GatewayPort=0", "--Host:DocusignEmulatorPort=0", "--Host:PingOneEmulatorPort=0", $"--Host:DemoUsers={DemoUsers}");
 
         var gateway = await host.WaitForGatewayAsync(Timeout);

@@ -1,7 +1,7 @@
 using Docusign.Emulator;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
-using ProvisioningBus.Cli;
+using ProvisioningBus.Operations;
 using ProvisioningBus.Contracts;
 using ProvisioningBus.Core.Messaging;
 using ProvisioningBus.Operations.Tests.Infrastructure;

@@ -1,5 +1,5 @@
 using Docusign.Emulator;
-using ProvisioningBus.Cli;
+using ProvisioningBus.Operations;
 using ProvisioningBus.Operations.Tests.Infrastructure;
 
 namespace ProvisioningBus.Operations.Tests.Cli;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Docusign.Emulator;
 using PingOne.Emulator;
-using ProvisioningBus.Cli;
+using ProvisioningBus.Operations;
 using ProvisioningBus.Docusign;
 using ProvisioningBus.Inbound.Snapshots;
 using ProvisioningBus.Operations.Tests.Infrastructure;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Docusign.Emulator;
-using ProvisioningBus.Cli;
+using ProvisioningBus.Operations;
 using ProvisioningBus.Operations.Tests.Infrastructure;
 using ProvisioningBus.State.Ledger;
 

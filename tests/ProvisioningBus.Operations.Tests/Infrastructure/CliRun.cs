@@ -1,4 +1,4 @@
-using ProvisioningBus.Cli;
+using ProvisioningBus.Operations;
 
 namespace ProvisioningBus.Operations.Tests.Infrastructure;
 

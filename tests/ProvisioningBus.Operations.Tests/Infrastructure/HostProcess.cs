@@ -24,12 +24,12 @@ public sealed partial class HostProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', lines);
 
-    public static HostProcess Start(params string[] arguments)
+    public static async Task<HostProcess> StartAsync(params string[] arguments)
     {
-        var hostDll = Path.Combine(AppContext.BaseDirectory, "ProvisioningBus.Host.dll");
+        var hostDll = await ServiceExecutable.LocateAsync("services/ProvisioningBus.Host");
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

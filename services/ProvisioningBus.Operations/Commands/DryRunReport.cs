@@ -1,6 +1,6 @@
 using ProvisioningBus.Inbound.Sync;
 
-namespace ProvisioningBus.Cli.Commands;
+namespace ProvisioningBus.Operations.Commands;
 
 /// <summary>What <c>dry-run</c> prints: a full sync's plan for one rule.</summary>
 /// <param name="Enabled">False when the rule or its connection is disabled: a sync would then not run at all.</param>

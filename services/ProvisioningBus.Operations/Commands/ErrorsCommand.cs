@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ProvisioningBus.Core.Messaging;
 
-namespace ProvisioningBus.Cli.Commands;
+namespace ProvisioningBus.Operations.Commands;
 
 /// <summary><c>errors list|replay</c>: the poison messages in MassTransit's <c>_error</c> queues.</summary>
 public static class ErrorsCommand

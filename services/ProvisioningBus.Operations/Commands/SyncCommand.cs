@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ProvisioningBus.Contracts;
 
-namespace ProvisioningBus.Cli.Commands;
+namespace ProvisioningBus.Operations.Commands;
 
 /// <summary><c>sync &lt;rule&gt;</c>: asks the workers to sync a rule now (inbound rules keep their daily time).</summary>
 public static class SyncCommand

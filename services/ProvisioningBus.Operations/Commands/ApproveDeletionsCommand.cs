@@ -3,7 +3,7 @@ using ProvisioningBus.Contracts;
 using ProvisioningBus.Core.Hosting;
 using ProvisioningBus.State;
 
-namespace ProvisioningBus.Cli.Commands;
+namespace ProvisioningBus.Operations.Commands;
 
 /// <summary><c>approve-deletions &lt;rule&gt;</c>: releases the deletions an inbound rule's mass-deletion guard held back.</summary>
 public static class ApproveDeletionsCommand

@@ -12,7 +12,7 @@ using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.PingOne;
 using ProvisioningBus.State;
 
-namespace ProvisioningBus.Cli.Commands;
+namespace ProvisioningBus.Operations.Commands;
 
 /// <summary>
 /// <c>dry-run &lt;rule&gt;</c>: what a full sync of the rule would create, update and delete, from reads of both sides

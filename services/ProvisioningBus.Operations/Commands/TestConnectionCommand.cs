@@ -3,7 +3,7 @@ using ProvisioningBus.Core.Connections;
 using ProvisioningBus.Core.Hosting;
 using ProvisioningBus.Docusign;
 
-namespace ProvisioningBus.Cli.Commands;
+namespace ProvisioningBus.Operations.Commands;
 
 /// <summary><c>test-connection &lt;name&gt;</c>: refreshes a token and makes one cheap read, naming what failed.</summary>
 public static class TestConnectionCommand

@@ -2,7 +2,7 @@ using System.CommandLine;
 using ProvisioningBus.Core.Messaging;
 using ProvisioningBus.Core.Status;
 
-namespace ProvisioningBus.Cli.Commands;
+namespace ProvisioningBus.Operations.Commands;
 
 /// <summary><c>status [rule]</c>: each rule's summary table, as the status page shows it.</summary>
 public static class StatusCommand

@@ -1,7 +1,7 @@
 using MassTransit;
 using ProvisioningBus.Core.Messaging;
 
-namespace ProvisioningBus.Cli.Commands;
+namespace ProvisioningBus.Operations.Commands;
 
 /// <summary>Publishes one command on the workers' RabbitMQ and returns once the broker confirmed it.</summary>
 public static class BusCommandSender

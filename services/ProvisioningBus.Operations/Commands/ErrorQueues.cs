@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 using ProvisioningBus.Core.Messaging;
 using RabbitMQ.Client;
 
-namespace ProvisioningBus.Cli.Commands;
+namespace ProvisioningBus.Operations.Commands;
 
 /// <summary>
 /// MassTransit moves a message that exhausted its retries to <c>{queue}_error</c> with the exception in

@@ -1,4 +1,4 @@
-namespace ProvisioningBus.Cli;
+namespace ProvisioningBus.Operations;
 
 /// <summary>What the CLI's exit code means, so scripts can branch on it.</summary>
 public static class ExitCodes

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using ProvisioningBus.Core.Status;
 
-namespace ProvisioningBus.Cli.Commands;
+namespace ProvisioningBus.Operations.Commands;
 
 /// <summary><c>failures &lt;rule&gt;</c>: the entities whose last sync failed, with Docusign's error code.</summary>
 public static class FailuresCommand

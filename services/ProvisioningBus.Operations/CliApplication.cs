@@ -1,7 +1,7 @@
 using System.CommandLine;
-using ProvisioningBus.Cli.Commands;
+using ProvisioningBus.Operations.Commands;
 
-namespace ProvisioningBus.Cli;
+namespace ProvisioningBus.Operations;
 
 /// <summary>
 /// The admin CLI. It reads the same configuration as the services (appsettings.json, <c>--config</c> files,

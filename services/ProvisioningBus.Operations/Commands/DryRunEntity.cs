@@ -1,4 +1,4 @@
-namespace ProvisioningBus.Cli.Commands;
+namespace ProvisioningBus.Operations.Commands;
 
 /// <summary>One user a sync would write (or would leave alone for a reason worth showing).</summary>
 /// <param name="Action">create, reactivate, update, close, unlink, adopt, delete, skip, leave-existing, not-provisioned, fail.</param>

@@ -4,7 +4,7 @@ using ProvisioningBus.Core.Messaging;
 using ProvisioningBus.Core.Rules;
 using ProvisioningBus.Outbound;
 
-namespace ProvisioningBus.Cli.Commands;
+namespace ProvisioningBus.Operations.Commands;
 
 /// <summary><c>validate</c>: runs the workers' own start-up validation and lists every problem with its key.</summary>
 public static class ValidateCommand

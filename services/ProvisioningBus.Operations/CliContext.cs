@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ProvisioningBus.Cli;
+namespace ProvisioningBus.Operations;
 
 /// <summary>What every command needs: the merged configuration and where to write.</summary>
 public sealed class CliContext(IConfiguration configuration, TextWriter output, TextWriter error)

@@ -1,4 +1,4 @@
-namespace ProvisioningBus.Cli.Commands;
+namespace ProvisioningBus.Operations.Commands;
 
 public static class RuleNames
 {
