@@ -20,6 +20,37 @@ public sealed class IsolatedVirtualHost(string name, Uri amqpUri, HttpClient man
         return document.RootElement.TryGetProperty("type", out var type) ? type.GetString() : null;
     }
 
+    /// <summary>Every consumer in this virtual host: the queue it consumes and the client-provided name of its connection (its process).</summary>
+    public async Task<IReadOnlyList<QueueConsumer>> ConsumersAsync()
+    {
+        // A consumer names its connection by address; the client-provided name is on the connection itself.
+        var providedNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var connections = await GetJsonAsync($"/api/vhosts/{Uri.EscapeDataString(Name)}/connections"))
+        {
+            foreach (var connection in connections.RootElement.EnumerateArray())
+            {
+                providedNames[connection.GetProperty("name").GetString() ?? ""] =
+                    connection.TryGetProperty("user_provided_name", out var provided) ? provided.GetString() ?? "" : "";
+            }
+        }
+
+        using var consumers = await GetJsonAsync($"/api/consumers/{Uri.EscapeDataString(Name)}");
+        return [.. consumers.RootElement.EnumerateArray().Select(consumer =>
+        {
+            // The broker lists a channel it has not sampled yet as an empty array: its connection is unknown ("").
+            var details = consumer.GetProperty("channel_details");
+            var connection = details.ValueKind == System.Text.Json.JsonValueKind.Object && details.TryGetProperty("connection_name", out var name) ? name.GetString() ?? "" : "";
+            return new QueueConsumer(consumer.GetProperty("queue").GetProperty("name").GetString() ?? "", providedNames.GetValueOrDefault(connection, connection));
+        })];
+    }
+
+    private async Task<System.Text.Json.JsonDocument> GetJsonAsync(string path)
+    {
+        using var response = await management.GetAsync(path);
+        response.EnsureSuccessStatusCode();
+        return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
     public async ValueTask DisposeAsync()
     {
         using var response = await management.DeleteAsync($"/api/vhosts/{Uri.EscapeDataString(Name)}");

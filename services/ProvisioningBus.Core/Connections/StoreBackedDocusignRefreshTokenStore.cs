@@ -1,17 +1,25 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using ProvisioningBus.Docusign;
+using ProvisioningBus.State.Leases;
 using ProvisioningBus.State.Tokens;
 
 namespace ProvisioningBus.Core.Connections;
 
 /// <summary>
 /// Keeps each Docusign connection's refresh-token chain in the shared store, so that a restart or a second worker
-/// never holds a token Docusign already rotated away (each refresh returns a new refresh token and retires the old).
+/// never holds a token Docusign already rotated away (each refresh returns a new refresh token and retires the old),
+/// and lets one process at a time redeem it (a lease in the same store).
 /// </summary>
-public sealed class StoreBackedDocusignRefreshTokenStore(IRefreshTokenStore store, ILogger<StoreBackedDocusignRefreshTokenStore> logger)
+public sealed class StoreBackedDocusignRefreshTokenStore(
+    IRefreshTokenStore store, ILeaseStore leases, TimeProvider time, ILogger<StoreBackedDocusignRefreshTokenStore> logger)
     : IDocusignRefreshTokenStore
 {
+    /// <summary>Outlives a redemption with the HTTP client's retries; a holder that dies frees the refresh after this.</summary>
+    private static readonly TimeSpan RefreshLeaseTtl = TimeSpan.FromSeconds(60);
+
+    private readonly string holderPrefix = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
     // The token this process last read per connection: the optimistic-concurrency guard of the next save.
     private readonly ConcurrentDictionary<string, string?> lastRead = new(StringComparer.Ordinal);
 
@@ -20,6 +28,26 @@ public sealed class StoreBackedDocusignRefreshTokenStore(IRefreshTokenStore stor
         var token = await store.GetAsync(connectionName, cancellationToken);
         lastRead[connectionName] = token;
         return token;
+    }
+
+    public async ValueTask<IAsyncDisposable> HoldRefreshAsync(string connectionName, CancellationToken cancellationToken)
+    {
+        var name = $"docusign-refresh:{connectionName}";
+        var holder = $"{holderPrefix}/{Guid.NewGuid():N}";
+        var deadline = time.GetUtcNow() + 2 * RefreshLeaseTtl;
+        var pause = TimeSpan.FromMilliseconds(20);
+        while (!await leases.TryAcquireAsync(name, holder, RefreshLeaseTtl, cancellationToken))
+        {
+            if (time.GetUtcNow() >= deadline)
+            {
+                throw new TimeoutException($"Docusign connection {connectionName}: another instance held the token refresh for over {2 * RefreshLeaseTtl.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(pause, time, cancellationToken);
+            pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 500));
+        }
+
+        return new RefreshHold(leases, name, holder);
     }
 
     public async ValueTask SaveAsync(string connectionName, string refreshToken, CancellationToken cancellationToken)
@@ -35,5 +63,11 @@ public sealed class StoreBackedDocusignRefreshTokenStore(IRefreshTokenStore stor
         // issued from the shared chain, so ours is overwritten: the next refresh re-reads the store.
         logger.LogWarning("Docusign connection {Connection}: another instance rotated the refresh token first; keeping the stored one", connectionName);
         lastRead.TryRemove(connectionName, out _);
+    }
+
+    private sealed class RefreshHold(ILeaseStore leases, string name, string holder) : IAsyncDisposable
+    {
+        // Released even when the caller was cancelled: a rotation that finished must not block the others for a whole TTL.
+        public async ValueTask DisposeAsync() => await leases.ReleaseAsync(name, holder, CancellationToken.None);
     }
 }

@@ -20,5 +20,16 @@ public sealed class BusOptions
     /// <summary>RabbitMQ's management API (queue depths, error queues); defaults to port 15672 on the broker's host.</summary>
     public string? ManagementUri { get; set; }
 
+    /// <summary>
+    /// The name this process's connection shows in RabbitMQ's management UI and API. Defaults to the executable, host
+    /// and process id, so an operator (or a test) can tell which process consumes which queue.
+    /// </summary>
+    public string? ConnectionName { get; set; }
+
+    public string ConnectionNameOrDefault =>
+        string.IsNullOrWhiteSpace(ConnectionName)
+            ? $"{System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name ?? "provisioningbus"} {Environment.MachineName}:{Environment.ProcessId}"
+            : ConnectionName;
+
     public bool UsesRabbitMq => !string.IsNullOrWhiteSpace(Uri);
 }

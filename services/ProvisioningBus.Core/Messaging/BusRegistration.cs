@@ -51,7 +51,7 @@ public static class BusRegistration
                 var address = RabbitMqAddress.Parse(options.Uri!);
                 bus.UsingRabbitMq((context, cfg) =>
                 {
-                    cfg.Host(address.Host, address.Port, address.VirtualHost, host =>
+                    cfg.Host(address.Host, address.Port, address.VirtualHost, options.ConnectionNameOrDefault, host =>
                     {
                         host.Username(address.UserName);
                         host.Password(address.Password);

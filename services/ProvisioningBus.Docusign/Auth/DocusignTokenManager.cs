@@ -111,6 +111,8 @@ internal sealed class DocusignTokenManager : IDisposable
                 return current.Value;
             }
 
+            // Across processes too: whoever redeems second reads the token the first one stored, never the spent one.
+            await using var hold = await _store.HoldRefreshAsync(_connectionName, cancellationToken).ConfigureAwait(false);
             var refreshToken = await _store.GetAsync(_connectionName, cancellationToken).ConfigureAwait(false);
             if (string.IsNullOrEmpty(refreshToken))
             {

@@ -116,9 +116,9 @@ public sealed class OutboundDrill : IAsyncDisposable
         return worker;
     }
 
-    public async Task<OutboundWorkerProcess> StartWorkerProcessAsync()
+    public async Task<WorkerProcess> StartWorkerProcessAsync()
     {
-        var worker = await OutboundWorkerProcess.StartAsync(Settings, TimeSpan.FromSeconds(60));
+        var worker = await WorkerProcess.StartAsync(Settings, "users,groups,memberships,resync", TimeSpan.FromSeconds(60));
         workers.Add(worker);
         return worker;
     }

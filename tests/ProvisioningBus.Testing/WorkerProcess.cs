@@ -2,18 +2,19 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 
-namespace ProvisioningBus.Drills.Tests.Infrastructure;
+namespace ProvisioningBus.Testing;
 
 /// <summary>
-/// The built outbound worker (ProvisioningBus.Outbound.dll, copied beside the tests) as a process of its own, configured
-/// only through command-line arguments, so a drill can kill it the way an OOM killer or a node loss does.
+/// The built worker (ProvisioningBus.Worker) as an OS process of its own, configured only through command-line
+/// arguments, so a test can run several of them on one broker and store the way a deployment does, and kill one the
+/// way an OOM killer or a node loss does.
 /// </summary>
-public sealed class OutboundWorkerProcess : IAsyncDisposable
+public sealed class WorkerProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly ConcurrentQueue<string> lines = new();
 
-    private OutboundWorkerProcess(Process process)
+    private WorkerProcess(Process process)
     {
         this.process = process;
         process.OutputDataReceived += (_, line) => Record(line.Data);
@@ -26,17 +27,23 @@ public sealed class OutboundWorkerProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
-    public static async Task<OutboundWorkerProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeSpan timeout)
+    /// <summary>The OS process id; the worker's RabbitMQ connection name ends with it.</summary>
+    public int Id => process.Id;
+
+    /// <param name="roles">The <c>Worker:Roles</c> value, e.g. <c>users</c> or <c>groups,memberships</c>.</param>
+    public static async Task<WorkerProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, string roles, TimeSpan timeout)
     {
+        var worker = await ServiceExecutable.LocateAsync("services/ProvisioningBus.Worker");
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Path.GetDirectoryName(worker)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ProvisioningBus.Outbound.dll"));
+        start.ArgumentList.Add(worker);
         start.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        start.ArgumentList.Add($"--Worker:Roles={roles}");
         foreach (var (key, value) in settings)
         {
             start.ArgumentList.Add($"--{key}={value}");
@@ -51,24 +58,24 @@ public sealed class OutboundWorkerProcess : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
-        var worker = new OutboundWorkerProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
+        var process = new WorkerProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
         try
         {
             // The host logs "Application started" only after MassTransit's WaitUntilStarted: the queues and bindings exist.
             await Eventually.MatchesAsync(
-                () => worker.lines.Any(line => line.Contains("Application started", StringComparison.Ordinal))
-                    || (worker.process.HasExited ? throw new InvalidOperationException($"The worker exited with {worker.process.ExitCode}:\n{worker.Output}") : false),
+                () => process.lines.Any(line => line.Contains("Application started", StringComparison.Ordinal))
+                    || (process.process.HasExited ? throw new InvalidOperationException($"The worker ({roles}) exited with {process.process.ExitCode}:\n{process.Output}") : false),
                 started => started,
                 timeout,
-                "the outbound worker process starts");
+                $"the worker process ({roles}) starts");
         }
         catch
         {
-            await worker.DisposeAsync();
+            await process.DisposeAsync();
             throw;
         }
 
-        return worker;
+        return process;
     }
 
     /// <summary>SIGKILL: no shutdown hook runs, unacknowledged deliveries stay with the broker, held leases stay in the store.</summary>
