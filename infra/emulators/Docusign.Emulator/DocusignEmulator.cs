@@ -60,7 +60,7 @@ public sealed class DocusignEmulator : IAsyncDisposable
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         }
 
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Parse(options.ListenAddress), options.Port));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(state);
 
@@ -69,7 +69,7 @@ public sealed class DocusignEmulator : IAsyncDisposable
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new DocusignEmulator(app, new Uri(address.TrimEnd('/') + "/"), options, state);
+        return new DocusignEmulator(app, options.PublicBaseUri ?? new Uri(address.TrimEnd('/') + "/"), options, state);
     }
 
     /// <summary>Adds the emulator's middleware and endpoints to an application whose services hold a <see cref="DocusignEmulatorState"/>.</summary>

@@ -12,6 +12,15 @@ public sealed record DocusignEmulatorOptions
     /// <summary>TCP port on 127.0.0.1; 0 picks any free port.</summary>
     public int Port { get; init; }
 
+    /// <summary>The address Kestrel binds: loopback by default; <c>0.0.0.0</c> in a container, where other services connect by host name.</summary>
+    public string ListenAddress { get; init; } = "127.0.0.1";
+
+    /// <summary>
+    /// The root other processes reach this emulator at (e.g. <c>http://pingone-emulator:8080/</c> in compose), used in
+    /// every link and address it hands out; defaults to the bound address.
+    /// </summary>
+    public Uri? PublicBaseUri { get; init; }
+
     public string AccountId { get; init; } = DefaultAccountId;
     public string AccountName { get; init; } = "ProvisioningBus Emulated Account";
 

@@ -71,7 +71,7 @@ public sealed class PingOneEmulator : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(time);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(PingOneEmulator).Assembly.GetName().Name });
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Parse(options.ListenAddress), options.Port));
         if (!options.EnableRequestLogging)
         {
             builder.Logging.ClearProviders();
@@ -96,7 +96,8 @@ public sealed class PingOneEmulator : IAsyncDisposable
         // known only after binding, which is why hrefs are built from the ApiAddress filled in below.
         PingOneEmulator? emulator = null;
         EmulatorRoutes.Map(app, context, () => emulator!);
-        var bound = await ListenAsync(app, ct);
+        var listening = await ListenAsync(app, ct);
+        var bound = options.PublicBaseUri ?? listening;
         emulator = new PingOneEmulator(app, context, clients, bound);
         address.Value = emulator.ApiBaseUri;
         foreach (var subscription in options.Subscriptions)

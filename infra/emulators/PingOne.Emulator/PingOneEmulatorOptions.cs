@@ -6,6 +6,15 @@ public sealed record PingOneEmulatorOptions
     /// <summary>Loopback port to listen on; 0 picks a free one.</summary>
     public int Port { get; init; }
 
+    /// <summary>The address Kestrel binds: loopback by default; <c>0.0.0.0</c> in a container, where other services connect by host name.</summary>
+    public string ListenAddress { get; init; } = "127.0.0.1";
+
+    /// <summary>
+    /// The root other processes reach this emulator at (e.g. <c>http://pingone-emulator:8080/</c> in compose), used in
+    /// every link and address it hands out; defaults to the bound address.
+    /// </summary>
+    public Uri? PublicBaseUri { get; init; }
+
     public string EnvironmentId { get; init; } = "5f3a9c1e-0000-4000-8000-00000000e001";
 
     /// <summary>The worker application's client id that the token endpoint accepts.</summary>
