@@ -64,7 +64,7 @@ public sealed class WorkerProcess : IAsyncDisposable
             // The host logs "Application started" only after MassTransit's WaitUntilStarted: the queues and bindings exist.
             await Eventually.MatchesAsync(
                 () => process.lines.Any(line => line.Contains("Application started", StringComparison.Ordinal))
-                    || (process.process.HasExited ? throw new InvalidOperationException($"The worker ({roles}) exited with {process.process.ExitCode}:\n{process.Output}") : false),
+                    || (process.process.HasExited ? throw process.ExitedEarly(roles) : false),
                 started => started,
                 timeout,
                 $"the worker process ({roles}) starts");
@@ -106,6 +106,13 @@ public sealed class WorkerProcess : IAsyncDisposable
         }
 
         process.Dispose();
+    }
+
+    private InvalidOperationException ExitedEarly(string roles)
+    {
+        // The parameterless wait also drains the redirected output, so the message holds the process's last words.
+        process.WaitForExit();
+        return new InvalidOperationException($"The worker ({roles}) exited with {process.ExitCode}:\n{Output}");
     }
 
     private void Record(string? line)
