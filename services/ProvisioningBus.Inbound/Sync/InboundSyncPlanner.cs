@@ -2,6 +2,7 @@ using ProvisioningBus.Contracts;
 using ProvisioningBus.Docusign;
 using ProvisioningBus.Inbound.Rules;
 using ProvisioningBus.Inbound.Snapshots;
+using ProvisioningBus.Inbound.Users;
 using ProvisioningBus.PingOne;
 using ProvisioningBus.PingOne.Users;
 using ProvisioningBus.State.Inbound;
@@ -75,107 +76,47 @@ public sealed class InboundSyncPlanner(
         return new InboundSyncPlan(rule.Name, rule.Options.Enabled, users, appeared, changed, disappeared, filteredOut, guard);
     }
 
-    /// <summary>The decisions of the inbound user applier, taken on what was read instead of by writing.</summary>
+    /// <summary>The inbound user decision, asked with what was read instead of by the applier's own reads.</summary>
     private static PlannedPingOneUser Project(
         CompiledInboundRule rule, SnapshotDifference difference, Dictionary<string, InboundLink> linked, PingOneDirectory directory, bool held)
     {
         var id = difference.DocusignUserId;
         var attributes = difference.Current?.Attributes ?? SnapshotRows.ReadAttributes(difference.Previous!);
-        var name = attributes.Email is { Length: > 0 } email ? email : id;
-        PlannedPingOneUser Planned(PlannedPingOneAction action, string? pingOneUserId, IReadOnlyList<PingOneAttributeChange>? changes = null, string? reason = null) =>
-            new(id, name, difference.Kind, action, pingOneUserId, changes ?? [], action == PlannedPingOneAction.Delete && held, reason);
-
-        if (difference.Current is { } now && rule.Provisions(now.Attributes))
+        var link = linked.GetValueOrDefault(id);
+        var action = InboundUserDecision.Decide(rule, id, difference.Current?.Attributes, link, pingOne: null);
+        if (action.Kind == InboundUserActionKind.LookUpPingOne)
         {
-            MappedPingOneUser mapped;
-            try
-            {
-                mapped = rule.Mapping.Map(id, now.Attributes);
-            }
-            catch (UnmappableUserException exception)
-            {
-                return Planned(PlannedPingOneAction.Fail, null, reason: exception.Message);
-            }
-
-            if (linked.TryGetValue(id, out var link) && directory.ById.TryGetValue(link.PingOneUserId, out var linkedUser))
-            {
-                var changes = Changes(linkedUser, mapped);
-                return Planned(changes.Count == 0 ? PlannedPingOneAction.Unchanged : PlannedPingOneAction.Update, linkedUser.Id, changes);
-            }
-
-            var ours = directory.ByExternalId.GetValueOrDefault(id);
-            if (ours is not null && (string.IsNullOrEmpty(rule.Options.TargetPopulationId) || ours.Population?.Id == rule.Options.TargetPopulationId))
-            {
-                return Planned(PlannedPingOneAction.Adopt, ours.Id, Changes(ours, mapped));
-            }
-
-            var existing = directory.ByUsername.GetValueOrDefault(mapped.Username) ?? directory.ByEmail.GetValueOrDefault(mapped.Email) ?? ours;
-            if (existing is not null)
-            {
-                return Planned(PlannedPingOneAction.LeaveExisting, existing.Id,
-                    reason: $"PingOne user {existing.Id} has the same username or email and was not provisioned by this rule; it is left unchanged");
-            }
-
-            return Planned(PlannedPingOneAction.Create, null, Created(mapped, rule.Options.TargetPopulationId));
+            var mapped = action.Mapped!;
+            var lookup = new PingOneUserLookup(
+                link is null ? null : directory.ById.GetValueOrDefault(link.PingOneUserId),
+                directory.ByExternalId.GetValueOrDefault(id),
+                directory.ByUsername.GetValueOrDefault(mapped.Username),
+                directory.ByEmail.GetValueOrDefault(mapped.Email));
+            action = InboundUserDecision.Decide(rule, id, difference.Current!.Attributes, link, lookup);
         }
 
-        if (linked.TryGetValue(id, out var provisioned))
-        {
-            return Planned(PlannedPingOneAction.Delete, provisioned.PingOneUserId);
-        }
-
-        return Planned(PlannedPingOneAction.NotProvisioned, null, reason: difference.Current is { } inactive
-            ? $"Docusign status is {inactive.Attributes.UserStatus}; Sync Only Active Users provisions Active users only"
-            : "The rule never provisioned this user");
+        var planned = Planned(action.Kind);
+        return new PlannedPingOneUser(
+            id,
+            attributes.Email is { Length: > 0 } email ? email : id,
+            difference.Kind,
+            planned,
+            action.PingOneUserId,
+            action.Changes,
+            planned == PlannedPingOneAction.Delete && held,
+            action.Reason);
     }
 
-    private static List<PingOneAttributeChange> Created(MappedPingOneUser mapped, string? populationId) =>
-    [
-        .. new[]
-        {
-            new PingOneAttributeChange("username", null, mapped.Username),
-            new PingOneAttributeChange("email", null, mapped.Email),
-            new PingOneAttributeChange("name.given", null, mapped.GivenName),
-            new PingOneAttributeChange("name.family", null, mapped.FamilyName),
-            new PingOneAttributeChange("name.middle", null, mapped.MiddleName),
-            new PingOneAttributeChange("name.formatted", null, mapped.FormattedName),
-            new PingOneAttributeChange("title", null, mapped.Title),
-            new PingOneAttributeChange("population.id", null, populationId),
-        }.Where(change => !string.IsNullOrEmpty(change.To)),
-    ];
-
-    /// <summary>
-    /// What the applier's PATCH would carry. PATCH cannot clear an attribute (fact sheet §2.3: omitted attributes stay),
-    /// so only mapped values that are set count.
-    /// </summary>
-    private static List<PingOneAttributeChange> Changes(PingOneUser current, MappedPingOneUser mapped)
+    private static PlannedPingOneAction Planned(InboundUserActionKind kind) => kind switch
     {
-        var changes = new List<PingOneAttributeChange>();
-        Compare("username", current.Username, mapped.Username);
-        Compare("email", current.Email, mapped.Email);
-        var nameParts = new[]
-        {
-            ("name.given", current.Name?.Given, mapped.GivenName),
-            ("name.family", current.Name?.Family, mapped.FamilyName),
-            ("name.middle", current.Name?.Middle, mapped.MiddleName),
-            ("name.formatted", current.Name?.Formatted, mapped.FormattedName),
-        };
-        foreach (var (attribute, from, to) in nameParts)
-        {
-            Compare(attribute, from, to);
-        }
-
-        Compare("title", current.Title, mapped.Title);
-        return changes;
-
-        void Compare(string attribute, string? from, string? to)
-        {
-            if (Differs(from, to))
-            {
-                changes.Add(new PingOneAttributeChange(attribute, from, to));
-            }
-        }
-    }
-
-    private static bool Differs(string? current, string? wanted) => wanted is not null && !string.Equals(current, wanted, StringComparison.Ordinal);
+        InboundUserActionKind.Create => PlannedPingOneAction.Create,
+        InboundUserActionKind.Adopt => PlannedPingOneAction.Adopt,
+        InboundUserActionKind.Update => PlannedPingOneAction.Update,
+        InboundUserActionKind.Unchanged => PlannedPingOneAction.Unchanged,
+        InboundUserActionKind.Delete => PlannedPingOneAction.Delete,
+        InboundUserActionKind.LeaveExisting => PlannedPingOneAction.LeaveExisting,
+        InboundUserActionKind.NotProvisioned => PlannedPingOneAction.NotProvisioned,
+        InboundUserActionKind.Fail => PlannedPingOneAction.Fail,
+        _ => throw new InvalidOperationException($"The inbound user decision {kind} is not a planned action."),
+    };
 }

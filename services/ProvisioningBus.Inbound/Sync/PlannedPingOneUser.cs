@@ -1,4 +1,5 @@
 using ProvisioningBus.Inbound.Snapshots;
+using ProvisioningBus.Inbound.Users;
 
 namespace ProvisioningBus.Inbound.Sync;
 

@@ -25,24 +25,22 @@ public sealed class InboundUserApplier(
     {
         try
         {
-            if (user is not null && rule.Provisions(user))
+            var link = await links.GetAsync(rule.Name, docusignUserId, ct);
+            var action = InboundUserDecision.Decide(rule, docusignUserId, user, link, pingOne: null);
+            if (action.Kind == InboundUserActionKind.LookUpPingOne)
             {
-                return await ProvisionAsync(rule, docusignUserId, user, ct);
+                var lookup = await LookUpAsync(docusignUserId, link, action.Mapped!, ct);
+                if (link is not null && lookup.Linked is null)
+                {
+                    // Someone deleted the PingOne user; the Docusign user is still provisioned, so it is provisioned again.
+                    await links.DeleteAsync(rule.Name, docusignUserId, ct);
+                    link = null;
+                }
+
+                action = InboundUserDecision.Decide(rule, docusignUserId, user, link, lookup);
             }
 
-            var outcome = await DeprovisionAsync(rule, docusignUserId, ct);
-            if (outcome == InboundUserOutcome.NotProvisioned && user is not null)
-            {
-                await RecordAsync(rule, docusignUserId, user, SyncOutcome.Skipped, "NOT_ACTIVE",
-                    $"Docusign status is {user.UserStatus}; Sync Only Active Users provisions Active users only", ct);
-            }
-
-            return outcome;
-        }
-        catch (UnmappableUserException exception)
-        {
-            await RecordAsync(rule, docusignUserId, user, SyncOutcome.Failed, "UNMAPPABLE_USER", exception.Message, ct);
-            return InboundUserOutcome.Failed;
+            return await ExecuteAsync(rule, docusignUserId, user, action, ct);
         }
         catch (PingOneApiException exception) when (IsPermanent(exception))
         {
@@ -53,107 +51,83 @@ public sealed class InboundUserApplier(
         }
     }
 
-    private async Task<InboundUserOutcome> ProvisionAsync(CompiledInboundRule rule, string docusignUserId, DocusignUserAttributes user, CancellationToken ct)
+    private async Task<InboundUserOutcome> ExecuteAsync(CompiledInboundRule rule, string docusignUserId, DocusignUserAttributes? user, InboundUserAction action, CancellationToken ct)
     {
-        var mapped = rule.Mapping.Map(docusignUserId, user);
-        var link = await links.GetAsync(rule.Name, docusignUserId, ct);
-        if (link is not null)
+        switch (action.Kind)
         {
-            var linked = await pingOne.GetUserAsync(link.PingOneUserId, ct);
-            if (linked is not null)
-            {
-                var updated = await UpdateAsync(linked, mapped, ct);
-                await RecordAsync(rule, docusignUserId, user, SyncOutcome.Success, null, null, ct);
-                return updated ? InboundUserOutcome.Updated : InboundUserOutcome.Unchanged;
-            }
-
-            // Someone deleted the PingOne user; the Docusign user is still in scope, so it is provisioned again.
-            await links.DeleteAsync(rule.Name, docusignUserId, ct);
+            case InboundUserActionKind.Create:
+                var created = await pingOne.CreateUserAsync(action.NewUser!, ct);
+                await links.UpsertAsync(new InboundLink(rule.Name, docusignUserId, created.Id, time.GetUtcNow()), ct);
+                logger.LogInformation("Inbound rule {Rule}: created PingOne user {PingOneUserId} for Docusign user {DocusignUserId}", rule.Name, created.Id, docusignUserId);
+                break;
+            case InboundUserActionKind.Adopt:
+                await links.UpsertAsync(new InboundLink(rule.Name, docusignUserId, action.PingOneUserId!, time.GetUtcNow()), ct);
+                await PatchAsync(action, ct);
+                logger.LogInformation("Inbound rule {Rule}: adopted PingOne user {PingOneUserId} for Docusign user {DocusignUserId}", rule.Name, action.PingOneUserId, docusignUserId);
+                break;
+            case InboundUserActionKind.Update:
+                await PatchAsync(action, ct);
+                break;
+            case InboundUserActionKind.Delete:
+                await pingOne.DeleteUserAsync(action.PingOneUserId!, ct);
+                await links.DeleteAsync(rule.Name, docusignUserId, ct);
+                logger.LogInformation("Inbound rule {Rule}: deleted PingOne user {PingOneUserId} of Docusign user {DocusignUserId}", rule.Name, action.PingOneUserId, docusignUserId);
+                break;
+            case InboundUserActionKind.Unchanged:
+            case InboundUserActionKind.LeaveExisting:
+            case InboundUserActionKind.NotProvisioned:
+            case InboundUserActionKind.Fail:
+                break;
+            default:
+                throw new InvalidOperationException($"The inbound user decision {action.Kind} cannot be executed.");
         }
 
-        // Our own create that lost its link (the process died between the two writes) carries the Docusign userId.
-        var ours = await FirstAsync(pingOne.ListUsersAsync($"externalId eq {Quote(docusignUserId)}", ct), ct);
-        if (ours is not null && (string.IsNullOrEmpty(rule.Options.TargetPopulationId) || ours.Population?.Id == rule.Options.TargetPopulationId))
+        if (action.Outcome is { } outcome)
         {
-            await links.UpsertAsync(new InboundLink(rule.Name, docusignUserId, ours.Id, time.GetUtcNow()), ct);
-            await UpdateAsync(ours, mapped, ct);
-            await RecordAsync(rule, docusignUserId, user, SyncOutcome.Success, null, null, ct);
-            logger.LogInformation("Inbound rule {Rule}: adopted PingOne user {PingOneUserId} for Docusign user {DocusignUserId}", rule.Name, ours.Id, docusignUserId);
-            return InboundUserOutcome.Adopted;
+            await RecordAsync(rule, docusignUserId, user, outcome, action.ErrorCode, action.Reason, ct);
         }
-
-        var existing = await FirstAsync(pingOne.ListUsersAsync($"username eq {Quote(mapped.Username)}", ct), ct)
-            ?? await FirstAsync(pingOne.ListUsersAsync($"email eq {Quote(mapped.Email)}", ct), ct)
-            ?? ours;
-        if (existing is not null)
-        {
-            // Mission §5: only users this rule provisioned are updated or deleted, so a matching account is left as it is.
-            await RecordAsync(rule, docusignUserId, user, SyncOutcome.Unsynced, "EXISTING_USER_NOT_OWNED",
-                $"PingOne user {existing.Id} has the same username or email and was not provisioned by this rule; it is left unchanged", ct);
-            return InboundUserOutcome.ExistingUserNotOwned;
-        }
-
-        var created = await pingOne.CreateUserAsync(
-            new PingOneNewUser
-            {
-                Username = mapped.Username,
-                Email = mapped.Email,
-                Name = Name(mapped),
-                Title = mapped.Title,
-                Population = string.IsNullOrEmpty(rule.Options.TargetPopulationId) ? null : new PingOneReference(rule.Options.TargetPopulationId),
-                ExternalId = docusignUserId,
-            },
-            ct);
-        await links.UpsertAsync(new InboundLink(rule.Name, docusignUserId, created.Id, time.GetUtcNow()), ct);
-        await RecordAsync(rule, docusignUserId, user, SyncOutcome.Success, null, null, ct);
-        logger.LogInformation("Inbound rule {Rule}: created PingOne user {PingOneUserId} for Docusign user {DocusignUserId}", rule.Name, created.Id, docusignUserId);
-        return InboundUserOutcome.Created;
-    }
-
-    private async Task<InboundUserOutcome> DeprovisionAsync(CompiledInboundRule rule, string docusignUserId, CancellationToken ct)
-    {
-        var link = await links.GetAsync(rule.Name, docusignUserId, ct);
-        if (link is null)
+        else
         {
             await ledger.DeleteAsync(rule.Name, EntityKind.User, docusignUserId, ct);
-            return InboundUserOutcome.NotProvisioned;
         }
 
-        await pingOne.DeleteUserAsync(link.PingOneUserId, ct);
-        await links.DeleteAsync(rule.Name, docusignUserId, ct);
-        await ledger.DeleteAsync(rule.Name, EntityKind.User, docusignUserId, ct);
-        logger.LogInformation("Inbound rule {Rule}: deleted PingOne user {PingOneUserId} of Docusign user {DocusignUserId}", rule.Name, link.PingOneUserId, docusignUserId);
-        return InboundUserOutcome.Deleted;
-    }
-
-    /// <summary>PATCHes what differs; PingOne emits USER.UPDATED for every write, so equal users are not written.</summary>
-    private async Task<bool> UpdateAsync(PingOneUser current, MappedPingOneUser mapped, CancellationToken ct)
-    {
-        var name = Name(mapped);
-        var patch = new PingOneUserPatch
+        return action.Kind switch
         {
-            Username = Differs(current.Username, mapped.Username) ? mapped.Username : null,
-            Email = Differs(current.Email, mapped.Email) ? mapped.Email : null,
-            Name = name is not null && (Differs(current.Name?.Given, name.Given) || Differs(current.Name?.Family, name.Family)
-                || Differs(current.Name?.Middle, name.Middle) || Differs(current.Name?.Formatted, name.Formatted)) ? name : null,
-            Title = Differs(current.Title, mapped.Title) ? mapped.Title : null,
+            InboundUserActionKind.Create => InboundUserOutcome.Created,
+            InboundUserActionKind.Adopt => InboundUserOutcome.Adopted,
+            InboundUserActionKind.Update => InboundUserOutcome.Updated,
+            InboundUserActionKind.Unchanged => InboundUserOutcome.Unchanged,
+            InboundUserActionKind.Delete => InboundUserOutcome.Deleted,
+            InboundUserActionKind.LeaveExisting => InboundUserOutcome.ExistingUserNotOwned,
+            InboundUserActionKind.NotProvisioned => InboundUserOutcome.NotProvisioned,
+            _ => InboundUserOutcome.Failed,
         };
-        if (patch == new PingOneUserPatch())
-        {
-            return false;
-        }
-
-        await pingOne.PatchUserAsync(current.Id, patch, ct);
-        return true;
     }
 
-    // PATCH cannot clear an attribute (fact sheet §2.3: omitted attributes stay), so only values that are set are compared.
-    private static bool Differs(string? current, string? wanted) => wanted is not null && !string.Equals(current, wanted, StringComparison.Ordinal);
+    /// <summary>
+    /// The linked user, or else the users that could be this one; the email is read only when the username matched
+    /// nobody, as the decision prefers the username.
+    /// </summary>
+    private async Task<PingOneUserLookup> LookUpAsync(string docusignUserId, InboundLink? link, MappedPingOneUser mapped, CancellationToken ct)
+    {
+        if (link is not null && await pingOne.GetUserAsync(link.PingOneUserId, ct) is { } linked)
+        {
+            return new PingOneUserLookup(linked, null, null, null);
+        }
 
-    private static PingOneUserName? Name(MappedPingOneUser mapped) =>
-        mapped.GivenName is null && mapped.FamilyName is null && mapped.MiddleName is null && mapped.FormattedName is null
-            ? null
-            : new PingOneUserName { Given = mapped.GivenName, Family = mapped.FamilyName, Middle = mapped.MiddleName, Formatted = mapped.FormattedName };
+        var byExternalId = await FirstAsync(pingOne.ListUsersAsync($"externalId eq {Quote(docusignUserId)}", ct), ct);
+        var byUsername = await FirstAsync(pingOne.ListUsersAsync($"username eq {Quote(mapped.Username)}", ct), ct);
+        var byEmail = byUsername is null ? await FirstAsync(pingOne.ListUsersAsync($"email eq {Quote(mapped.Email)}", ct), ct) : null;
+        return new PingOneUserLookup(null, byExternalId, byUsername, byEmail);
+    }
+
+    private async Task PatchAsync(InboundUserAction action, CancellationToken ct)
+    {
+        if (action.Patch is { } patch)
+        {
+            await pingOne.PatchUserAsync(action.PingOneUserId!, patch, ct);
+        }
+    }
 
     private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 

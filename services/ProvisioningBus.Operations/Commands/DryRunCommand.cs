@@ -94,26 +94,21 @@ public static class DryRunCommand
         entities.AddRange(plan.Creates.Select(write => Entity(write.ExistingDocusignUserId is null ? "create" : "reactivate", write)));
         entities.AddRange(plan.Updates.Select(write => Entity("update", write)));
         entities.AddRange(plan.Closes.Select(write => Entity("close", write)));
-        entities.AddRange(plan.OutOfScope.Select(link => new DryRunEntity(
-            plan.DeprovisionsOutOfScope ? "close" : "unlink",
-            link.PingOneUserId,
-            link.Email,
-            link.DocusignUserId,
-            plan.DeprovisionsOutOfScope ? [new DryRunChange("userStatus", null, "Closed")] : [],
-            plan.DeprovisionsOutOfScope
-                ? "No longer in the rule's scope."
-                : "No longer in the rule's scope; 'Deprovision users' is off, so the Docusign user is kept and only unlinked.")));
+        entities.AddRange(plan.Deprovisions.Select(link => new DryRunEntity(
+            "close", link.PingOneUserId, link.Email, link.DocusignUserId, [new DryRunChange("userStatus", null, "Closed")], "No longer in the rule's scope.")));
+        entities.AddRange(plan.Unlinks.Select(link => new DryRunEntity(
+            "unlink", link.PingOneUserId, link.Email, link.DocusignUserId, [],
+            "No longer in the rule's scope; 'Deprovision users' is off, so the Docusign user is kept and only unlinked.")));
         var skipped = plan.Settles.Where(settle => settle.Outcome != State.Ledger.SyncOutcome.Success).ToList();
         entities.AddRange(skipped.Select(settle => new DryRunEntity(
             "skip", settle.Subject.PingOneUserId, settle.Subject.DisplayName, settle.DocusignUserId, [], $"{settle.ErrorCode}: {settle.ErrorMessage}")));
 
-        var closedOutOfScope = plan.DeprovisionsOutOfScope ? plan.OutOfScope.Count : 0;
         var counts = new Dictionary<string, long>
         {
             ["create"] = plan.Creates.Count,
             ["update"] = plan.Updates.Count,
-            ["close"] = plan.Closes.Count + closedOutOfScope,
-            ["unlink"] = plan.OutOfScope.Count - closedOutOfScope,
+            ["close"] = plan.Closes.Count + plan.Deprovisions.Count,
+            ["unlink"] = plan.Unlinks.Count,
             ["unchanged"] = plan.Settles.Count - skipped.Count,
             ["skip"] = skipped.Count,
         };

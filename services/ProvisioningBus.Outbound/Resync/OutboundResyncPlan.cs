@@ -9,15 +9,14 @@ namespace ProvisioningBus.Outbound.Resync;
 /// <param name="Creates">Users to create in Docusign, and closed ones to reactivate.</param>
 /// <param name="Updates">Users whose Docusign attributes differ from the mapped ones.</param>
 /// <param name="Closes">In-scope users whose mapped userStatus asks for a closed Docusign account.</param>
-/// <param name="OutOfScope">
-/// Linked users no longer in scope: closed in Docusign when <see cref="DeprovisionsOutOfScope"/>, otherwise only unlinked.
-/// </param>
+/// <param name="Deprovisions">Linked users no longer in scope, to close in Docusign and unlink (Remove Action Delete).</param>
+/// <param name="Unlinks">Linked users no longer in scope whose Docusign user stays ('Enable users deprovision' off).</param>
 /// <param name="Settles">Users already right, or not written (mapping failed, an action is off): ledger and link only.</param>
 public sealed record OutboundResyncPlan(
     string RuleName,
     IReadOnlyList<PlannedUserWrite> Creates,
     IReadOnlyList<PlannedUserWrite> Updates,
     IReadOnlyList<PlannedUserWrite> Closes,
-    IReadOnlyList<UserLink> OutOfScope,
-    bool DeprovisionsOutOfScope,
+    IReadOnlyList<UserLink> Deprovisions,
+    IReadOnlyList<UserLink> Unlinks,
     IReadOnlyList<PlannedUserSettle> Settles);

@@ -4,15 +4,14 @@ using ProvisioningBus.Outbound.Users;
 using ProvisioningBus.PingOne;
 using ProvisioningBus.PingOne.Users;
 using ProvisioningBus.State;
-using ProvisioningBus.State.Ledger;
 using ProvisioningBus.State.Users;
 
 namespace ProvisioningBus.Outbound.Resync;
 
 /// <summary>
-/// Decides what a full resync of one outbound rule writes: every in-scope PingOne user is compared with what Docusign
-/// actually holds (not with the stored hash, so a lost webhook or a change made in Docusign is repaired), using paged
-/// list reads of both sides and the rule's stored links. Only reads: PingOne and Docusign GETs and the store's links.
+/// Plans a full resync of one outbound rule: reads both sides in full (paged lists) and the rule's stored links, and
+/// asks <see cref="OutboundUserDecision"/> for every in-scope user and every linked one that left scope, with what
+/// Docusign actually holds. Only reads: PingOne and Docusign GETs and the store's links.
 /// </summary>
 public sealed class OutboundResyncPlanner(IPingOneClient pingOne, IDocusignClientProvider docusign, IProvisioningStore store, TimeProvider time)
 {
@@ -38,7 +37,6 @@ public sealed class OutboundResyncPlanner(IPingOneClient pingOne, IDocusignClien
             links[link.PingOneUserId] = link;
         }
 
-        var actions = rule.Options.UserActions;
         var creates = new List<PlannedUserWrite>();
         var updates = new List<PlannedUserWrite>();
         var closes = new List<PlannedUserWrite>();
@@ -47,87 +45,59 @@ public sealed class OutboundResyncPlanner(IPingOneClient pingOne, IDocusignClien
         {
             var subject = new ResyncSubject(rule.Name, user.Id, user.Username, user.UpdatedAt ?? time.GetUtcNow());
             links.TryGetValue(user.Id, out var link);
-            MappedDocusignUser mapped;
-            try
+            // Asked first without Docusign, the decision names the user the rule wants (its email is the lookup key).
+            var action = OutboundUserDecision.Decide(rule, user, link, DocusignUserLookup.NotDone);
+            if (action.Wanted is { } wanted)
             {
-                mapped = rule.Mapping.Map(PingOneUserAttributes.From(user));
-            }
-            catch (UnmappableUserException ex)
-            {
-                settles.Add(new PlannedUserSettle(subject, link, SyncOutcome.Failed, "UNMAPPABLE_USER", ex.Message, null, null, null));
-                continue;
+                var current = (link is not null ? docusignUsers.GetValueOrDefault(link.DocusignUserId) : null) ?? byEmail.GetValueOrDefault(wanted.User.Email);
+                action = OutboundUserDecision.Decide(rule, user, link, DocusignUserLookup.Of(current));
             }
 
-            var desired = UserStatusMapping.Decide(mapped.UserStatus);
-            if (desired == DesiredUserStatus.NotSupported)
+            switch (action.Kind)
             {
-                settles.Add(new PlannedUserSettle(subject, link, SyncOutcome.Failed, UserStatusMapping.NotSupportedErrorCode, UserStatusMapping.NotSupportedMessage(mapped.UserStatus), null, null, null));
-                continue;
-            }
-
-            var hash = mapped.Hash();
-            var current = link is not null && docusignUsers.TryGetValue(link.DocusignUserId, out var linked) ? linked : byEmail.GetValueOrDefault(mapped.Email);
-            if (current is null)
-            {
-                if (desired == DesiredUserStatus.Closed)
-                {
-                    settles.Add(new PlannedUserSettle(subject, link, SyncOutcome.Success, null, null, null, null, null));
-                }
-                else if (!actions.CreateUsers)
-                {
-                    settles.Add(new PlannedUserSettle(subject, link, SyncOutcome.Unsynced, "USER_CREATION_OFF", "The user is in scope but 'Enable users creation' is off, so it was not created in Docusign.", null, null, null));
-                }
-                else
-                {
-                    var request = UserProvisioner.ToNewUser(mapped);
-                    creates.Add(new PlannedUserWrite(subject, link, mapped, hash, null, request, null, Created(request)));
-                }
-
-                continue;
-            }
-
-            if (current.Status == DocusignUserStatus.Closed && desired != DesiredUserStatus.Closed && !(desired == DesiredUserStatus.Unspecified && link is not null))
-            {
-                if (!actions.CreateUsers)
-                {
-                    settles.Add(new PlannedUserSettle(subject, link, SyncOutcome.Unsynced, "USER_CREATION_OFF", "The user's Docusign account is closed and 'Enable users creation' is off, so it was not reactivated.", null, null, null));
-                }
-                else
-                {
-                    // Reactivation: re-POST the closed user's own userName + email (fact sheet §1.7).
-                    var request = UserProvisioner.ToNewUser(mapped) with { UserName = current.UserName ?? mapped.UserName, Email = current.Email ?? mapped.Email };
-                    creates.Add(new PlannedUserWrite(subject, link, mapped, hash, current.UserId, request, null,
-                        [new AttributeChange("userStatus", current.StatusText, "reactivated"), .. Changed(current, mapped, emailChanged: false)]));
-                }
-
-                continue;
-            }
-
-            var emailChanged = !string.Equals(current.Email, mapped.Email, StringComparison.OrdinalIgnoreCase);
-            var differs = desired == DesiredUserStatus.Closed
-                ? current.Status != DocusignUserStatus.Closed
-                : current.Status != DocusignUserStatus.Closed && (UserProvisioner.Differs(current, mapped) || emailChanged);
-            if (!differs)
-            {
-                settles.Add(new PlannedUserSettle(subject, link, SyncOutcome.Success, null, null, current.UserId, mapped.Email, hash));
-            }
-            else if (!actions.UpdateUsers)
-            {
-                settles.Add(new PlannedUserSettle(subject, link, SyncOutcome.PartiallySynced, "USER_UPDATES_OFF", "The user differs in Docusign but 'Enable users updation' is off, so Docusign was not updated.", current.UserId, mapped.Email, string.Empty));
-            }
-            else if (desired == DesiredUserStatus.Closed)
-            {
-                closes.Add(new PlannedUserWrite(subject, link, mapped, hash, current.UserId, null, null, [new AttributeChange("userStatus", current.StatusText, "Closed")]));
-            }
-            else
-            {
-                updates.Add(new PlannedUserWrite(subject, link, mapped, hash, current.UserId, null, UserProvisioner.ToUpdate(current.UserId, mapped, emailChanged), Changed(current, mapped, emailChanged)));
+                case OutboundUserActionKind.Create:
+                case OutboundUserActionKind.Reactivate:
+                    creates.Add(Write(subject, link, action));
+                    break;
+                case OutboundUserActionKind.Update:
+                    updates.Add(Write(subject, link, action));
+                    break;
+                case OutboundUserActionKind.Close:
+                    closes.Add(Write(subject, link, action));
+                    break;
+                default:
+                    settles.Add(Settle(subject, link, action));
+                    break;
             }
         }
 
-        var outOfScope = links.Values.Where(link => !inScope.ContainsKey(link.PingOneUserId)).ToList();
-        return new OutboundResyncPlan(rule.Name, creates, updates, closes, outOfScope, actions.DeprovisionUsers, settles);
+        var deprovisions = new List<UserLink>();
+        var unlinks = new List<UserLink>();
+        foreach (var link in links.Values.Where(link => !inScope.ContainsKey(link.PingOneUserId)))
+        {
+            var action = OutboundUserDecision.Decide(rule, null, link, DocusignUserLookup.NotDone);
+            switch (action.Kind)
+            {
+                case OutboundUserActionKind.Deprovision:
+                    deprovisions.Add(link);
+                    break;
+                case OutboundUserActionKind.Unlink:
+                    unlinks.Add(link);
+                    break;
+                default:
+                    settles.Add(Settle(new ResyncSubject(rule.Name, link.PingOneUserId, link.Email, link.SourceVersion), link, action));
+                    break;
+            }
+        }
+
+        return new OutboundResyncPlan(rule.Name, creates, updates, closes, deprovisions, unlinks, settles);
     }
+
+    private static PlannedUserWrite Write(ResyncSubject subject, UserLink? link, OutboundUserAction action) =>
+        new(subject, link, action.Wanted!.User, action.LinkHash, action.DocusignUserId, action.NewUser, action.Update, action.Changes);
+
+    private static PlannedUserSettle Settle(ResyncSubject subject, UserLink? link, OutboundUserAction action) =>
+        new(subject, link, action.Outcome, action.ErrorCode, action.Reason, action.DocusignUserId, action.Wanted?.User.Email, action.DocusignUserId is null ? null : action.LinkHash);
 
     /// <summary>
     /// Every PingOne user of the environment in scope. The list endpoint does not return memberOfGroupIDs, so each group
@@ -160,41 +130,5 @@ public sealed class OutboundResyncPlanner(IPingOneClient pingOne, IDocusignClien
         }
 
         return inScope;
-    }
-
-    private static List<AttributeChange> Created(NewDocusignUser user) =>
-    [
-        .. new[]
-        {
-            new AttributeChange("userName", null, user.UserName),
-            new AttributeChange("email", null, user.Email),
-            new AttributeChange("firstName", null, user.FirstName),
-            new AttributeChange("lastName", null, user.LastName),
-            new AttributeChange("jobTitle", null, user.JobTitle),
-        }.Where(change => !string.IsNullOrEmpty(change.To)),
-    ];
-
-    /// <summary>The attributes <see cref="UserProvisioner.Differs"/> compares, with the same equality.</summary>
-    private static List<AttributeChange> Changed(DocusignUser current, MappedDocusignUser mapped, bool emailChanged)
-    {
-        var changes = new List<AttributeChange>();
-        Compare("userName", current.UserName, mapped.UserName);
-        if (emailChanged)
-        {
-            changes.Add(new AttributeChange("email", current.Email, mapped.Email));
-        }
-
-        Compare("firstName", current.FirstName, mapped.FirstName);
-        Compare("lastName", current.LastName, mapped.LastName);
-        Compare("jobTitle", current.JobTitle, mapped.JobTitle);
-        return changes;
-
-        void Compare(string attribute, string? from, string? to)
-        {
-            if (!string.Equals(from ?? string.Empty, to ?? string.Empty, StringComparison.Ordinal))
-            {
-                changes.Add(new AttributeChange(attribute, from, to));
-            }
-        }
     }
 }

@@ -94,7 +94,8 @@ public sealed class OutboundRuleResync(
         await CreateAsync(rule, target, plan.Creates, counter, ct);
         await UpdateAsync(rule, target, plan.Updates, counter, ct);
         await CloseInScopeAsync(rule, target, plan.Closes, counter, ct);
-        await DeprovisionOutOfScopeAsync(rule, target, plan.OutOfScope, counter, ct);
+        await DeprovisionOutOfScopeAsync(rule, target, plan.Deprovisions, close: true, counter, ct);
+        await DeprovisionOutOfScopeAsync(rule, target, plan.Unlinks, close: false, counter, ct);
     }
 
     private async Task CreateAsync(CompiledOutboundRule rule, IDocusignAccountClient target, IReadOnlyList<PlannedUserWrite> creates, RunCounter counter, CancellationToken ct)
@@ -128,7 +129,7 @@ public sealed class OutboundRuleResync(
                 if (!string.Equals(write.NewUser!.UserName, write.Mapped.UserName, StringComparison.Ordinal) || result.AlreadyExists)
                 {
                     // A reactivated user keeps its old name, an adopted one its old attributes: bring them to the mapped values.
-                    await target.UpdateUserAsync(UserProvisioner.ToUpdate(id, write.Mapped, includeEmail: false), ct);
+                    await target.UpdateUserAsync(DocusignUserRequests.Update(id, write.Mapped, includeEmail: false), ct);
                 }
 
                 await SaveLinkAsync(write.Subject, id, write.Mapped.Email, write.Hash, ct);
@@ -186,7 +187,8 @@ public sealed class OutboundRuleResync(
         }
     }
 
-    private async Task DeprovisionOutOfScopeAsync(CompiledOutboundRule rule, IDocusignAccountClient target, IReadOnlyList<UserLink> stale, RunCounter counter, CancellationToken ct)
+    /// <param name="close">Close the Docusign users before unlinking them (the decision's Deprovision), or only unlink (Unlink).</param>
+    private async Task DeprovisionOutOfScopeAsync(CompiledOutboundRule rule, IDocusignAccountClient target, IReadOnlyList<UserLink> stale, bool close, RunCounter counter, CancellationToken ct)
     {
         foreach (var candidates in stale.Chunk(WriteChunk))
         {
@@ -197,7 +199,7 @@ public sealed class OutboundRuleResync(
                 continue;
             }
 
-            if (rule.Options.UserActions.DeprovisionUsers)
+            if (close)
             {
                 var results = await target.CloseUsersAsync([.. chunk.Select(link => link.DocusignUserId)], ct);
                 var failed = results.Where(result => result.Error is { } error && !DocusignErrorCodes.IsNotFound(error.ErrorCode))

@@ -1,5 +1,6 @@
 using ProvisioningBus.Docusign;
 using ProvisioningBus.Outbound.Rules;
+using ProvisioningBus.Outbound.Users;
 using ProvisioningBus.State.Users;
 
 namespace ProvisioningBus.Outbound.Resync;

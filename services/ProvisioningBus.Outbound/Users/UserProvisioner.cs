@@ -52,10 +52,9 @@ public sealed class UserProvisioner(
             return UserProvisioningOutcome.Stale;
         }
 
-        var attributes = user is null ? null : PingOneUserAttributes.From(user);
-        var inScope = user is not null && rule.Scope.Includes(user, attributes!);
-        var subject = new Subject(rule, change.UserId, user?.Username ?? change.UserName ?? change.UserId, version);
-        if (!inScope && link is null)
+        var subject = new Subject(rule, user, change.UserId, user?.Username ?? change.UserName ?? change.UserId, version);
+        var action = OutboundUserDecision.Decide(rule, user, link, DocusignUserLookup.NotDone);
+        if (action.Kind == OutboundUserActionKind.Forget)
         {
             // Never provisioned and not in scope: not this rule's business (forget any earlier Unsynced/Skipped entry).
             await store.Ledger.DeleteAsync(rule.Name, EntityKind.User, change.UserId, ct);
@@ -73,163 +72,141 @@ public sealed class UserProvisioner(
         var target = docusign.Get(rule.Options.TargetConnection);
         try
         {
-            if (!inScope)
+            if (action.Kind == OutboundUserActionKind.LookUpByEmail)
             {
-                return await DeprovisionAsync(subject, target, link!, ct);
+                // Docusign identifies users by email: match before creating so that a user who already exists is adopted, never duplicated.
+                action = await DecideAfterLookupAsync(subject, target, null, ct);
             }
 
-            var mapped = rule.Mapping.Map(attributes!);
-            var desired = UserStatusMapping.Decide(mapped.UserStatus);
-            if (desired == DesiredUserStatus.NotSupported)
-            {
-                return await FailAsync(subject, new PermanentFailure(UserStatusMapping.NotSupportedErrorCode, UserStatusMapping.NotSupportedMessage(mapped.UserStatus)), ct);
-            }
-
-            var wanted = new WantedUser(mapped, desired, mapped.Hash());
-            if (link is not null && string.Equals(link.AppliedHash, wanted.Hash, StringComparison.Ordinal))
-            {
-                await RecordAsync(subject, SyncOutcome.Success, null, null, ct);
-                return UserProvisioningOutcome.Unchanged;
-            }
-
-            return link is null
-                ? await ProvisionUnlinkedAsync(subject, target, wanted, ct)
-                : await ProvisionLinkedAsync(subject, target, link, wanted, ct);
+            return await ExecuteAsync(subject, target, link, action, ct);
         }
         catch (Exception ex) when (PermanentFailure.From(ex) is { } failure)
         {
-            return await FailAsync(subject, failure, ct);
+            return await FailAsync(subject, failure.ErrorCode, failure.Message, ct);
         }
     }
 
-    private async Task<UserProvisioningOutcome> ProvisionLinkedAsync(Subject subject, IDocusignAccountClient target, UserLink link, WantedUser wanted, CancellationToken ct)
+    private async Task<UserProvisioningOutcome> ExecuteAsync(Subject subject, IDocusignAccountClient target, UserLink? link, OutboundUserAction action, CancellationToken ct)
     {
-        if (!subject.Rule.Options.UserActions.UpdateUsers)
+        switch (action.Kind)
         {
-            await RecordAsync(subject, SyncOutcome.PartiallySynced, "USER_UPDATES_OFF", "The user changed in PingOne but 'Enable users updation' is off, so Docusign was not updated.", ct);
-            return UserProvisioningOutcome.PartiallySynced;
+            case OutboundUserActionKind.Unlink:
+            case OutboundUserActionKind.Deprovision:
+                if (action.Kind == OutboundUserActionKind.Deprovision)
+                {
+                    await CloseAsync(target, action.DocusignUserId!, ct);
+                }
+
+                await store.UserLinks.DeleteAsync(subject.Rule.Name, subject.PingOneUserId, ct);
+                await store.Ledger.DeleteAsync(subject.Rule.Name, EntityKind.User, subject.PingOneUserId, ct);
+                return action.Kind == OutboundUserActionKind.Deprovision ? UserProvisioningOutcome.Closed : UserProvisioningOutcome.Skipped;
+            case OutboundUserActionKind.Fail:
+                return await FailAsync(subject, action.ErrorCode!, action.Reason!, ct);
+            case OutboundUserActionKind.Skip:
+            case OutboundUserActionKind.Unchanged:
+            case OutboundUserActionKind.Adopt:
+                return await SettleAsync(subject, action, ct);
+            case OutboundUserActionKind.Create:
+                return await CreateAsync(subject, target, action, ct);
+            case OutboundUserActionKind.Close:
+                await CloseAsync(target, action.DocusignUserId!, ct);
+                return await SucceedAsync(subject, action.DocusignUserId!, action, action.Adopts ? UserProvisioningOutcome.Adopted : UserProvisioningOutcome.Closed, ct);
+            case OutboundUserActionKind.Update:
+                return await UpdateAsync(subject, target, link, action, ct);
+            case OutboundUserActionKind.Reactivate:
+                var reactivatedId = await ReactivateAsync(target, action, ct);
+                return await SucceedAsync(subject, reactivatedId, action, UserProvisioningOutcome.Reactivated, ct);
+            default:
+                throw new InvalidOperationException($"The outbound user decision {action.Kind} cannot be executed by the event path.");
+        }
+    }
+
+    private async Task<UserProvisioningOutcome> SettleAsync(Subject subject, OutboundUserAction action, CancellationToken ct)
+    {
+        if (action.DocusignUserId is { } docusignUserId)
+        {
+            await SaveLinkAsync(subject, docusignUserId, action, ct);
         }
 
-        if (wanted.Status == DesiredUserStatus.Closed)
+        await RecordAsync(subject, action.Outcome, action.ErrorCode, action.Reason, ct);
+        if (action.Kind == OutboundUserActionKind.Adopt)
         {
-            await CloseAsync(target, link.DocusignUserId, ct);
-            await SaveLinkAsync(subject, link.DocusignUserId, wanted, ct);
-            await RecordAsync(subject, SyncOutcome.Success, null, null, ct);
-            return UserProvisioningOutcome.Closed;
+            logger.LogInformation("Rule {Rule}: adopted Docusign user {DocusignUserId} for PingOne user {PingOneUserId}", subject.Rule.Name, action.DocusignUserId, subject.PingOneUserId);
         }
 
+        return action switch
+        {
+            { Kind: OutboundUserActionKind.Adopt } => UserProvisioningOutcome.Adopted,
+            { Outcome: SyncOutcome.Unsynced } => UserProvisioningOutcome.Unsynced,
+            { Outcome: SyncOutcome.PartiallySynced } => UserProvisioningOutcome.PartiallySynced,
+            _ => UserProvisioningOutcome.Unchanged,
+        };
+    }
+
+    private async Task<UserProvisioningOutcome> CreateAsync(Subject subject, IDocusignAccountClient target, OutboundUserAction action, CancellationToken ct)
+    {
+        var result = (await target.CreateUsersAsync([action.NewUser!], ct))[0];
+        if (result.Error is null && result.UserId is { } createdId)
+        {
+            logger.LogInformation("Rule {Rule}: created Docusign user {DocusignUserId} for PingOne user {PingOneUserId}", subject.Rule.Name, createdId, subject.PingOneUserId);
+            return await SucceedAsync(subject, createdId, action, UserProvisioningOutcome.Created, ct);
+        }
+
+        if (!result.AlreadyExists)
+        {
+            var failure = PermanentFailure.From(result.Error ?? new DocusignError(null, "Docusign returned no userId for the new user."));
+            return await FailAsync(subject, failure.ErrorCode, failure.Message, ct);
+        }
+
+        // USER_ALREADY_EXISTS_IN_ACCOUNT: it appeared since the lookup. Adopt it; the failed item's userId is unverified (fact sheet §1.2), so look it up.
+        var existing = (result.UserId is { } id ? await target.GetUserAsync(id, ct) : null)
+            ?? await target.FindUserByEmailAsync(action.NewUser!.Email, ct)
+            ?? throw new InvalidOperationException("Docusign reported USER_ALREADY_EXISTS_IN_ACCOUNT but no user with that email can be read; retrying.");
+        return await ExecuteAsync(subject, target, null, OutboundUserDecision.Decide(subject.Rule, subject.User, null, DocusignUserLookup.Of(existing)), ct);
+    }
+
+    private async Task<UserProvisioningOutcome> UpdateAsync(Subject subject, IDocusignAccountClient target, UserLink? link, OutboundUserAction action, CancellationToken ct)
+    {
         DocusignUser updated;
         try
         {
-            updated = await target.UpdateUserAsync(ToUpdate(link.DocusignUserId, wanted.User, includeEmail: !EmailEquals(link.Email, wanted.User.Email)), ct);
+            updated = await target.UpdateUserAsync(action.Update!, ct);
         }
-        catch (DocusignApiException ex) when (ex.IsNotFound)
+        catch (DocusignApiException ex) when (ex.IsNotFound && link is not null)
         {
             // The linked user is gone from the account (removed by an admin): provision as if never linked.
             await store.UserLinks.DeleteAsync(subject.Rule.Name, subject.PingOneUserId, ct);
-            return await ProvisionUnlinkedAsync(subject, target, wanted, ct);
+            return await ExecuteAsync(subject, target, null, await DecideAfterLookupAsync(subject, target, action.Wanted!, ct), ct);
         }
 
-        var outcome = UserProvisioningOutcome.Updated;
-        var docusignUserId = link.DocusignUserId;
-        if (updated.Status == DocusignUserStatus.Closed && wanted.Status == DesiredUserStatus.Active)
+        // The answer is the first read of a linked user: asked again with it, the decision may find the account closed and reopen it.
+        var after = OutboundUserDecision.Decide(subject.Rule, subject.User, link, DocusignUserLookup.Of(updated));
+        if (after.Kind == OutboundUserActionKind.Reactivate)
         {
-            docusignUserId = await ReactivateAsync(target, updated, wanted.User, ct);
-            outcome = UserProvisioningOutcome.Reactivated;
+            var reactivatedId = await ReactivateAsync(target, after, ct);
+            return await SucceedAsync(subject, reactivatedId, action, UserProvisioningOutcome.Reactivated, ct);
         }
 
-        await SaveLinkAsync(subject, docusignUserId, wanted, ct);
-        await RecordAsync(subject, SyncOutcome.Success, null, null, ct);
-        return outcome;
+        return await SucceedAsync(subject, action.DocusignUserId!, action, action.Adopts ? UserProvisioningOutcome.Adopted : UserProvisioningOutcome.Updated, ct);
     }
 
-    private async Task<UserProvisioningOutcome> ProvisionUnlinkedAsync(Subject subject, IDocusignAccountClient target, WantedUser wanted, CancellationToken ct)
+    private async Task<OutboundUserAction> DecideAfterLookupAsync(Subject subject, IDocusignAccountClient target, WantedDocusignUser? wanted, CancellationToken ct)
     {
-        var actions = subject.Rule.Options.UserActions;
-        // Docusign identifies users by email: match before creating so that a user who already exists is adopted, never duplicated.
+        wanted ??= OutboundUserDecision.Decide(subject.Rule, subject.User, null, DocusignUserLookup.NotDone).Wanted!;
         var existing = await target.FindUserByEmailAsync(wanted.User.Email, ct);
-        if (existing is null)
-        {
-            if (wanted.Status == DesiredUserStatus.Closed)
-            {
-                // A disabled PingOne user with no Docusign account: the target already matches (no active user).
-                await RecordAsync(subject, SyncOutcome.Success, null, null, ct);
-                return UserProvisioningOutcome.Skipped;
-            }
-
-            if (!actions.CreateUsers)
-            {
-                return await UnsyncedAsync(subject, ct);
-            }
-
-            var result = (await target.CreateUsersAsync([ToNewUser(wanted.User)], ct))[0];
-            if (result.Error is null && result.UserId is { } createdId)
-            {
-                await SaveLinkAsync(subject, createdId, wanted, ct);
-                await RecordAsync(subject, SyncOutcome.Success, null, null, ct);
-                logger.LogInformation("Rule {Rule}: created Docusign user {DocusignUserId} for PingOne user {PingOneUserId}", subject.Rule.Name, createdId, subject.PingOneUserId);
-                return UserProvisioningOutcome.Created;
-            }
-
-            if (!result.AlreadyExists)
-            {
-                return await FailAsync(subject, PermanentFailure.From(result.Error ?? new DocusignError(null, "Docusign returned no userId for the new user.")), ct);
-            }
-
-            // USER_ALREADY_EXISTS_IN_ACCOUNT: it appeared since the lookup. Adopt it; the failed item's userId is unverified (fact sheet §1.2), so look it up.
-            existing = (result.UserId is { } id ? await target.GetUserAsync(id, ct) : null)
-                ?? await target.FindUserByEmailAsync(wanted.User.Email, ct)
-                ?? throw new InvalidOperationException("Docusign reported USER_ALREADY_EXISTS_IN_ACCOUNT but no user with that email can be read; retrying.");
-        }
-
-        if (existing.Status == DocusignUserStatus.Closed && wanted.Status != DesiredUserStatus.Closed)
-        {
-            if (!actions.CreateUsers)
-            {
-                return await UnsyncedAsync(subject, ct);
-            }
-
-            var reactivatedId = await ReactivateAsync(target, existing, wanted.User, ct);
-            await SaveLinkAsync(subject, reactivatedId, wanted, ct);
-            await RecordAsync(subject, SyncOutcome.Success, null, null, ct);
-            return UserProvisioningOutcome.Reactivated;
-        }
-
-        var differs = wanted.Status == DesiredUserStatus.Closed ? existing.Status != DocusignUserStatus.Closed : Differs(existing, wanted.User);
-        if (differs && !actions.UpdateUsers)
-        {
-            // Linked, but what Docusign has is not what PingOne says; an empty hash makes the next change compare again.
-            await SaveLinkAsync(subject, existing.UserId, wanted with { Hash = string.Empty }, ct);
-            await RecordAsync(subject, SyncOutcome.PartiallySynced, "USER_UPDATES_OFF", "An existing Docusign user was linked by email but 'Enable users updation' is off, so its attributes were not updated.", ct);
-            return UserProvisioningOutcome.PartiallySynced;
-        }
-
-        if (differs && wanted.Status == DesiredUserStatus.Closed)
-        {
-            await CloseAsync(target, existing.UserId, ct);
-        }
-        else if (differs)
-        {
-            await target.UpdateUserAsync(ToUpdate(existing.UserId, wanted.User, includeEmail: false), ct);
-        }
-
-        await SaveLinkAsync(subject, existing.UserId, wanted, ct);
-        await RecordAsync(subject, SyncOutcome.Success, null, null, ct);
-        logger.LogInformation("Rule {Rule}: adopted Docusign user {DocusignUserId} for PingOne user {PingOneUserId}", subject.Rule.Name, existing.UserId, subject.PingOneUserId);
-        return UserProvisioningOutcome.Adopted;
+        return OutboundUserDecision.Decide(subject.Rule, subject.User, null, DocusignUserLookup.Of(existing));
     }
 
-    private async Task<UserProvisioningOutcome> DeprovisionAsync(Subject subject, IDocusignAccountClient target, UserLink link, CancellationToken ct)
+    private async Task<UserProvisioningOutcome> SucceedAsync(Subject subject, string docusignUserId, OutboundUserAction action, UserProvisioningOutcome outcome, CancellationToken ct)
     {
-        if (subject.Rule.Options.UserActions.DeprovisionUsers)
+        await SaveLinkAsync(subject, docusignUserId, action, ct);
+        await RecordAsync(subject, SyncOutcome.Success, null, null, ct);
+        if (action.Adopts)
         {
-            // RemoveAction Delete: Docusign closes users, it never erases them. Disable was rejected at start-up.
-            await CloseAsync(target, link.DocusignUserId, ct);
+            logger.LogInformation("Rule {Rule}: adopted Docusign user {DocusignUserId} for PingOne user {PingOneUserId}", subject.Rule.Name, docusignUserId, subject.PingOneUserId);
         }
 
-        await store.UserLinks.DeleteAsync(subject.Rule.Name, subject.PingOneUserId, ct);
-        await store.Ledger.DeleteAsync(subject.Rule.Name, EntityKind.User, subject.PingOneUserId, ct);
-        return subject.Rule.Options.UserActions.DeprovisionUsers ? UserProvisioningOutcome.Closed : UserProvisioningOutcome.Skipped;
+        return outcome;
     }
 
     private static async Task CloseAsync(IDocusignAccountClient target, string docusignUserId, CancellationToken ct)
@@ -242,12 +219,13 @@ public sealed class UserProvisioner(
     }
 
     /// <summary>
-    /// Docusign reactivates a closed user when the same userName + email is POSTed again; whether the userId stays is
-    /// undocumented (fact sheet §1.7), so the id is taken from the answer and the link follows it.
+    /// Re-POSTs the closed user the decision named; whether the userId stays is undocumented (fact sheet §1.7), so the
+    /// id is taken from the answer and the link follows it.
     /// </summary>
-    private static async Task<string> ReactivateAsync(IDocusignAccountClient target, DocusignUser closed, MappedDocusignUser wanted, CancellationToken ct)
+    private static async Task<string> ReactivateAsync(IDocusignAccountClient target, OutboundUserAction action, CancellationToken ct)
     {
-        var request = ToNewUser(wanted) with { UserName = closed.UserName ?? wanted.UserName, Email = closed.Email ?? wanted.Email };
+        var request = action.NewUser!;
+        var wanted = action.Wanted!.User;
         var result = (await target.CreateUsersAsync([request], ct))[0];
         if (result.Error is not null && !result.AlreadyExists)
         {
@@ -258,29 +236,23 @@ public sealed class UserProvisioner(
             ?? throw new InvalidOperationException("Docusign reactivated a user but returned no userId and none can be found by email; retrying.");
         if (!string.Equals(request.UserName, wanted.UserName, StringComparison.Ordinal))
         {
-            await target.UpdateUserAsync(ToUpdate(id, wanted, includeEmail: false), ct);
+            await target.UpdateUserAsync(DocusignUserRequests.Update(id, wanted, includeEmail: false), ct);
         }
 
         return id;
     }
 
-    private async Task<UserProvisioningOutcome> UnsyncedAsync(Subject subject, CancellationToken ct)
-    {
-        await RecordAsync(subject, SyncOutcome.Unsynced, "USER_CREATION_OFF", "The user is in scope but 'Enable users creation' is off, so it was not created in Docusign.", ct);
-        return UserProvisioningOutcome.Unsynced;
-    }
-
-    private async Task<UserProvisioningOutcome> FailAsync(Subject subject, PermanentFailure failure, CancellationToken ct)
+    private async Task<UserProvisioningOutcome> FailAsync(Subject subject, string errorCode, string errorMessage, CancellationToken ct)
     {
         logger.LogWarning("Rule {Rule}: PingOne user {PingOneUserId} failed permanently: {ErrorCode} {ErrorMessage}",
-            subject.Rule.Name, subject.PingOneUserId, failure.ErrorCode, failure.Message);
-        await RecordAsync(subject, SyncOutcome.Failed, failure.ErrorCode, failure.Message, ct);
+            subject.Rule.Name, subject.PingOneUserId, errorCode, errorMessage);
+        await RecordAsync(subject, SyncOutcome.Failed, errorCode, errorMessage, ct);
         return UserProvisioningOutcome.Failed;
     }
 
-    private async Task SaveLinkAsync(Subject subject, string docusignUserId, WantedUser wanted, CancellationToken ct)
+    private async Task SaveLinkAsync(Subject subject, string docusignUserId, OutboundUserAction action, CancellationToken ct)
     {
-        var link = new UserLink(subject.Rule.Name, subject.PingOneUserId, docusignUserId, wanted.User.Email, wanted.Hash, subject.Version, time.GetUtcNow());
+        var link = new UserLink(subject.Rule.Name, subject.PingOneUserId, docusignUserId, action.Wanted!.User.Email, action.LinkHash, subject.Version, time.GetUtcNow());
         if (!await store.UserLinks.UpsertAsync(link, ct))
         {
             logger.LogInformation("Rule {Rule}: a newer state of PingOne user {PingOneUserId} was stored meanwhile; keeping it", subject.Rule.Name, subject.PingOneUserId);
@@ -292,34 +264,6 @@ public sealed class UserProvisioner(
             new EntityOutcome(subject.Rule.Name, EntityKind.User, subject.PingOneUserId, subject.DisplayName, outcome, errorCode, errorMessage, time.GetUtcNow()),
             ct);
 
-    internal static bool Differs(DocusignUser existing, MappedDocusignUser wanted) =>
-        !TextEquals(existing.UserName, wanted.UserName)
-        || !TextEquals(existing.FirstName, wanted.FirstName)
-        || !TextEquals(existing.LastName, wanted.LastName)
-        || !TextEquals(existing.JobTitle, wanted.JobTitle);
-
-    internal static NewDocusignUser ToNewUser(MappedDocusignUser mapped) => new(mapped.UserName, mapped.Email)
-    {
-        FirstName = mapped.FirstName,
-        LastName = mapped.LastName,
-        JobTitle = mapped.JobTitle,
-    };
-
-    internal static DocusignUserUpdate ToUpdate(string docusignUserId, MappedDocusignUser mapped, bool includeEmail) => new(docusignUserId)
-    {
-        UserName = mapped.UserName,
-        Email = includeEmail ? mapped.Email : null,
-        // Empty rather than null: the update sends only non-null fields, and a cleared PingOne title must clear Docusign's.
-        FirstName = mapped.FirstName ?? string.Empty,
-        LastName = mapped.LastName ?? string.Empty,
-        JobTitle = mapped.JobTitle ?? string.Empty,
-    };
-
-    private static bool TextEquals(string? a, string? b) => string.Equals(a ?? string.Empty, b ?? string.Empty, StringComparison.Ordinal);
-
-    private static bool EmailEquals(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
-
-    private sealed record Subject(CompiledOutboundRule Rule, string PingOneUserId, string DisplayName, DateTimeOffset Version);
-
-    private sealed record WantedUser(MappedDocusignUser User, DesiredUserStatus Status, string Hash);
+    /// <param name="User">The PingOne user as read; null when deleted.</param>
+    private sealed record Subject(CompiledOutboundRule Rule, PingOneUser? User, string PingOneUserId, string DisplayName, DateTimeOffset Version);
 }
