@@ -37,6 +37,10 @@ else
   log "docker-compose is not installable here; compose file not validated"; compose_failed=1
 fi
 
+# The Helm chart is rendered and every object validated offline against the Kubernetes (and KEDA) schemas.
+manifests_failed=0
+if bash infra/scripts/validate-kubernetes.sh </dev/null; then log "Kubernetes manifests are valid"; else log "Kubernetes manifests are invalid"; manifests_failed=1; fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 test_exit=0
 if dotnet build ProvisioningBus.sln --configuration Release -nologo -clp:ErrorsOnly; then
@@ -71,7 +75,7 @@ for trx in "$results_dir"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
 done
-failed=$((failed + compose_failed))
+failed=$((failed + compose_failed + manifests_failed))
 # A build break or a crashed test host fails `dotnet test` without a failed test in any TRX: count it.
 if (( test_exit != 0 && failed == 0 )); then failed=1; fi
 
