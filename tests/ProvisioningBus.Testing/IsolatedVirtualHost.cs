@@ -40,7 +40,8 @@ public sealed class IsolatedVirtualHost(string name, Uri amqpUri, HttpClient man
             // The broker lists a channel it has not sampled yet as an empty array: its connection is unknown ("").
             var details = consumer.GetProperty("channel_details");
             var connection = details.ValueKind == System.Text.Json.JsonValueKind.Object && details.TryGetProperty("connection_name", out var name) ? name.GetString() ?? "" : "";
-            return new QueueConsumer(consumer.GetProperty("queue").GetProperty("name").GetString() ?? "", providedNames.GetValueOrDefault(connection, connection));
+            // A connection the management API has not listed yet is unknown too.
+            return new QueueConsumer(consumer.GetProperty("queue").GetProperty("name").GetString() ?? "", providedNames.GetValueOrDefault(connection, ""));
         })];
     }
 
