@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using ProvisioningBus.Contracts;
+using ProvisioningBus.Core.Failures;
 using ProvisioningBus.Core.Leases;
 using ProvisioningBus.Docusign;
 using ProvisioningBus.Outbound.Rules;
@@ -94,9 +95,9 @@ public sealed class UserProvisioner(
                 ? await ProvisionUnlinkedAsync(subject, target, wanted, ct)
                 : await ProvisionLinkedAsync(subject, target, link, wanted, ct);
         }
-        catch (Exception ex) when (PermanentFailure.From(ex) is { } failure)
+        catch (Exception ex) when (FailureClassifier.Classify(ex) is { IsPermanent: true } failure)
         {
-            return await FailAsync(subject, failure, ct);
+            return await FailAsync(subject, PermanentFailure.From(failure), ct);
         }
     }
 
