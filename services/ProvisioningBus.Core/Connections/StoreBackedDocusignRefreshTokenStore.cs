@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using ProvisioningBus.Docusign;
+using ProvisioningBus.Core.Leases;
 using ProvisioningBus.State.Leases;
 using ProvisioningBus.State.Tokens;
 
@@ -18,7 +19,7 @@ public sealed class StoreBackedDocusignRefreshTokenStore(
     /// <summary>Outlives a redemption with the HTTP client's retries; a holder that dies frees the refresh after this.</summary>
     private static readonly TimeSpan RefreshLeaseTtl = TimeSpan.FromSeconds(60);
 
-    private readonly string holderPrefix = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly string instanceId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     // The token this process last read per connection: the optimistic-concurrency guard of the next save.
     private readonly ConcurrentDictionary<string, string?> lastRead = new(StringComparer.Ordinal);
@@ -30,25 +31,9 @@ public sealed class StoreBackedDocusignRefreshTokenStore(
         return token;
     }
 
-    public async ValueTask<IAsyncDisposable> HoldRefreshAsync(string connectionName, CancellationToken cancellationToken)
-    {
-        var name = $"docusign-refresh:{connectionName}";
-        var holder = $"{holderPrefix}/{Guid.NewGuid():N}";
-        var deadline = time.GetUtcNow() + 2 * RefreshLeaseTtl;
-        var pause = TimeSpan.FromMilliseconds(20);
-        while (!await leases.TryAcquireAsync(name, holder, RefreshLeaseTtl, cancellationToken))
-        {
-            if (time.GetUtcNow() >= deadline)
-            {
-                throw new TimeoutException($"Docusign connection {connectionName}: another instance held the token refresh for over {2 * RefreshLeaseTtl.TotalSeconds:0} s.");
-            }
-
-            await Task.Delay(pause, time, cancellationToken);
-            pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 500));
-        }
-
-        return new RefreshHold(leases, name, holder);
-    }
+    public async ValueTask<IAsyncDisposable> HoldRefreshAsync(string connectionName, CancellationToken cancellationToken) =>
+        await HeldLease.AcquireAsync(leases, $"docusign-refresh:{connectionName}", instanceId, RefreshLeaseTtl, 2 * RefreshLeaseTtl, time, logger, cancellationToken)
+            ?? throw new TimeoutException($"Docusign connection {connectionName}: another instance held the token refresh for over {2 * RefreshLeaseTtl.TotalSeconds:0} s.");
 
     public async ValueTask SaveAsync(string connectionName, string refreshToken, CancellationToken cancellationToken)
     {
@@ -63,11 +48,5 @@ public sealed class StoreBackedDocusignRefreshTokenStore(
         // issued from the shared chain, so ours is overwritten: the next refresh re-reads the store.
         logger.LogWarning("Docusign connection {Connection}: another instance rotated the refresh token first; keeping the stored one", connectionName);
         lastRead.TryRemove(connectionName, out _);
-    }
-
-    private sealed class RefreshHold(ILeaseStore leases, string name, string holder) : IAsyncDisposable
-    {
-        // Released even when the caller was cancelled: a rotation that finished must not block the others for a whole TTL.
-        public async ValueTask DisposeAsync() => await leases.ReleaseAsync(name, holder, CancellationToken.None);
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using ProvisioningBus.Core.Connections;
+using ProvisioningBus.Core.Leases;
 using ProvisioningBus.Core.Telemetry;
 using ProvisioningBus.Docusign;
 using ProvisioningBus.PingOne;
@@ -16,7 +18,7 @@ public static class ProvisioningCoreExtensions
 
     /// <summary>
     /// What every worker needs: the state store (<c>State:*</c>), PingOne (<c>PingOne:*</c>) and the Docusign
-    /// connections (<c>Docusign:Connections:*</c>) whose refresh tokens live in the store.
+    /// connections (<c>Docusign:Connections:*</c>) whose refresh tokens live in the store, and the lease times (<c>Leases:*</c>).
     /// </summary>
     public static IHostApplicationBuilder AddProvisioningCore(this IHostApplicationBuilder builder)
     {
@@ -33,6 +35,8 @@ public static class ProvisioningCoreExtensions
         services.AddDocusignConnections(configuration.GetSection("Docusign:Connections"));
         services.AddPingOneClient(configuration.GetSection("PingOne"));
         services.AddHostedService<DocusignBudgetMetrics>();
+        services.AddOptions<LeaseOptions>().Bind(configuration.GetSection(LeaseOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LeaseOptions>, LeaseOptionsValidator>();
         return builder;
     }
 

@@ -18,9 +18,10 @@ public sealed class InboundOptionsValidator(IConfiguration configuration) : IVal
             failures.Add($"{section}:ScheduleCheckInterval must be positive.");
         }
 
-        if (options.LeaseDuration < TimeSpan.FromSeconds(3))
+        if (configuration[$"{section}:LeaseDuration"] is not null)
         {
-            failures.Add($"{section}:LeaseDuration must be at least 3 seconds (it is renewed every third of it).");
+            // Silently ignoring the old key would put the default back under an operator who had tuned it.
+            failures.Add($"{section}:LeaseDuration has moved to Leases:InboundRunTtl, with every other lease time.");
         }
 
         if (options.FailedRunRetryDelay < TimeSpan.Zero)

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using ProvisioningBus.Contracts;
+using ProvisioningBus.Core.Leases;
 using ProvisioningBus.Core.Rules.Inbound;
 using ProvisioningBus.Docusign;
 using ProvisioningBus.Inbound.Rules;
@@ -28,6 +29,7 @@ public sealed class InboundSyncRunner(
     ILeaseStore leases,
     InboundInstance instance,
     IOptions<InboundOptions> options,
+    IOptions<LeaseOptions> leaseTimes,
     [FromKeyedServices(InboundExtensions.ScheduleClock)] TimeProvider time,
     ILogger<InboundSyncRunner> logger)
 {
@@ -50,29 +52,17 @@ public sealed class InboundSyncRunner(
             return InboundSyncResult.Disabled;
         }
 
-        var lease = LeaseName(ruleName);
-        var ttl = options.Value.LeaseDuration;
-        // One holder per run, not per process: a lease is re-entrant for its holder, and the poller and a command
-        // consumer of the same process must not run the rule at once either.
-        var holder = $"{instance.HolderId}:{Guid.NewGuid():N}";
-        if (!await leases.TryAcquireAsync(lease, holder, ttl, ct))
+        // HeldLease holds per run, not per process: the poller and a command consumer of one process must not run the
+        // rule at once either. A lost lease (taken, expired, or the store unreachable) stops the run before it stores a
+        // snapshot another instance may be writing; the old snapshot stays, so the next run publishes the same differences.
+        await using var lease = await HeldLease.TryAcquireAsync(leases, LeaseName(ruleName), instance.HolderId, leaseTimes.Value.InboundRunTtl, time, logger, ct);
+        if (lease is null)
         {
             return InboundSyncResult.Busy;
         }
 
-        using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        using var stopRenewing = new CancellationTokenSource();
-        var renewing = KeepLeaseAsync(lease, holder, ttl, leaseLost, stopRenewing.Token);
-        try
-        {
-            return await RunHoldingLeaseAsync(rule, kind, publisher, approvedSnapshotId, leaseLost.Token);
-        }
-        finally
-        {
-            await stopRenewing.CancelAsync();
-            await renewing;
-            await leases.ReleaseAsync(lease, holder, CancellationToken.None);
-        }
+        using var guarded = CancellationTokenSource.CreateLinkedTokenSource(ct, lease.Lost);
+        return await RunHoldingLeaseAsync(rule, kind, publisher, approvedSnapshotId, guarded.Token);
     }
 
     private async Task<InboundSyncResult> RunHoldingLeaseAsync(
@@ -259,39 +249,4 @@ public sealed class InboundSyncRunner(
         LastKnown = SnapshotRows.ReadAttributes(d.Previous!),
         ObservedAt = at,
     };
-
-    /// <summary>
-    /// Renews the lease every third of its time-to-live. A lapsed lease nobody else took is taken again; one another
-    /// instance took cancels the run before it stores a snapshot that instance may also be writing.
-    /// </summary>
-    private async Task KeepLeaseAsync(string lease, string holder, TimeSpan ttl, CancellationTokenSource leaseLost, CancellationToken stop)
-    {
-        using var timer = new PeriodicTimer(ttl / 3, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stop))
-            {
-                try
-                {
-                    if (await leases.RenewAsync(lease, holder, ttl, stop)
-                        || await leases.TryAcquireAsync(lease, holder, ttl, stop))
-                    {
-                        continue;
-                    }
-
-                    logger.LogWarning("Lease {Lease} was taken by another instance; stopping this run", lease);
-                    await leaseLost.CancelAsync();
-                    return;
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    logger.LogWarning(exception, "Renewing lease {Lease} failed; trying again at the next renewal", lease);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The run ended.
-        }
-    }
 }

@@ -1,5 +1,5 @@
-using System.Net;
 using ProvisioningBus.Contracts;
+using ProvisioningBus.Core.Failures;
 using ProvisioningBus.Inbound.Rules;
 using ProvisioningBus.PingOne;
 using ProvisioningBus.PingOne.Users;
@@ -42,11 +42,12 @@ public sealed class InboundUserApplier(
 
             return await ExecuteAsync(rule, docusignUserId, user, action, ct);
         }
-        catch (PingOneApiException exception) when (IsPermanent(exception))
+        catch (Exception exception) when (FailureClassifier.Classify(exception) is { IsPermanent: true } failure)
         {
-            // PingOne refused this user (invalid data, uniqueness…): retrying cannot help; the ledger tells the operator.
-            logger.LogWarning("Inbound rule {Rule}: PingOne refused Docusign user {DocusignUserId}: {Error}", rule.Name, docusignUserId, exception.Message);
-            await RecordAsync(rule, docusignUserId, user, SyncOutcome.Failed, exception.Code ?? ((int)exception.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), exception.ApiMessage ?? exception.Message, ct);
+            // PingOne refused this user (invalid data, uniqueness…) or the mappings cannot express it: retrying cannot
+            // help; the ledger tells the operator. Everything else, a refused credential included, goes to the retry policy.
+            logger.LogWarning("Inbound rule {Rule}: Docusign user {DocusignUserId} cannot be applied: {ErrorCode} {Error}", rule.Name, docusignUserId, failure.ErrorCode, failure.Message);
+            await RecordAsync(rule, docusignUserId, user, SyncOutcome.Failed, failure.ErrorCode, failure.Message, ct);
             return InboundUserOutcome.Failed;
         }
     }
@@ -140,10 +141,6 @@ public sealed class InboundUserApplier(
 
         return null;
     }
-
-    private static bool IsPermanent(PingOneApiException exception) =>
-        (int)exception.StatusCode is >= 400 and < 500
-        && exception.StatusCode is not HttpStatusCode.TooManyRequests and not HttpStatusCode.RequestTimeout and not HttpStatusCode.Unauthorized;
 
     private async Task RecordAsync(
         CompiledInboundRule rule, string docusignUserId, DocusignUserAttributes? user, SyncOutcome outcome, string? code, string? message, CancellationToken ct) =>

@@ -1,10 +1,14 @@
 using MassTransit;
 using ProvisioningBus.Contracts;
+using ProvisioningBus.Core.Failures;
 using ProvisioningBus.Inbound.Rules;
 
 namespace ProvisioningBus.Inbound.Users;
 
-/// <summary>Applies the differences of an inbound rule's Docusign snapshot to PingOne.</summary>
+/// <summary>
+/// Applies the differences of an inbound rule's Docusign snapshot to PingOne. A refused PingOne credential is reported
+/// as a connection problem and thrown for the retry policy, as on every outbound path.
+/// </summary>
 public sealed class InboundUserChangeConsumer(InboundRuleCatalog rules, InboundUserApplier applier, ILogger<InboundUserChangeConsumer> logger)
     : IConsumer<DocusignUserAppeared>, IConsumer<DocusignUserChanged>, IConsumer<DocusignUserDisappeared>
 {
@@ -25,6 +29,14 @@ public sealed class InboundUserChangeConsumer(InboundRuleCatalog rules, InboundU
             return;
         }
 
-        await applier.ApplyAsync(rule, docusignUserId, user, ct);
+        try
+        {
+            await applier.ApplyAsync(rule, docusignUserId, user, ct);
+        }
+        catch (Exception failure) when (FailureClassifier.Classify(failure) is { IsAuthentication: true } classified)
+        {
+            ConnectionProblems.Report(logger, failure, classified, rule.Options.SourceConnection, "inbound_user", docusignUserId);
+            throw;
+        }
     }
 }

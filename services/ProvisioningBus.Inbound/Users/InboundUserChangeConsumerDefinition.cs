@@ -1,5 +1,6 @@
 using MassTransit;
 using ProvisioningBus.Contracts;
+using ProvisioningBus.Core.Failures;
 
 namespace ProvisioningBus.Inbound.Users;
 
@@ -23,8 +24,8 @@ public sealed class InboundUserChangeConsumerDefinition : ConsumerDefinition<Inb
         IConsumerConfigurator<InboundUserChangeConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-
-        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+        endpointConfigurator.UseMessageRetry(retry => retry.SkipPermanentFailures()
+            .Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
 
         var partitioner = endpointConfigurator.CreatePartitioner(Partitions);
         consumerConfigurator.Message<DocusignUserAppeared>(m => m.UsePartitioner(partitioner, c => c.Message.DocusignUserId));

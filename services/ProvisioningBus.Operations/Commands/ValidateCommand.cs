@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using ProvisioningBus.Core.Leases;
 using ProvisioningBus.Core.Messaging;
 using ProvisioningBus.Core.Rules;
 using ProvisioningBus.Outbound;
@@ -49,6 +50,7 @@ public static class ValidateCommand
             using var host = cli.BuildHost(builder => builder.AddOutbound());
             _ = host.Services.GetRequiredService<IOptions<BusOptions>>().Value;
             _ = host.Services.GetRequiredService<IOptions<OutboundOptions>>().Value;
+            _ = host.Services.GetRequiredService<IOptions<LeaseOptions>>().Value;
         }
         catch (OptionsValidationException exception)
         {

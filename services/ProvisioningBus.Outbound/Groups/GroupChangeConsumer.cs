@@ -1,5 +1,6 @@
 using MassTransit;
 using ProvisioningBus.Contracts;
+using ProvisioningBus.Core.Failures;
 using ProvisioningBus.Outbound.Rules;
 
 namespace ProvisioningBus.Outbound.Groups;
@@ -7,7 +8,9 @@ namespace ProvisioningBus.Outbound.Groups;
 /// <summary>
 /// Applies a PingOne group change to every enabled rule of the group's environment that pushes the group, and
 /// records each group's outcome. Permanent failures end as the group's ledger failure; transient ones are
-/// recorded too and rethrown for the retry policy.
+/// recorded too and rethrown for the retry policy. Authentication failures are the connection's, not the group's:
+/// reported as a connection problem, never written to the group's ledger row, and rethrown like a transient fault,
+/// so the change is applied once the connection is fixed (exactly as a user change is).
 /// </summary>
 public sealed class GroupChangeConsumer(
     OutboundRuleCatalog rules, GroupProvisioner provisioner, GroupLedger ledger, ConnectionSwitch connections, ILogger<GroupChangeConsumer> logger)
@@ -42,13 +45,20 @@ public sealed class GroupChangeConsumer(
             }
             catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                var classified = FailureClassifier.Classify(failure);
+                if (classified.IsAuthentication)
+                {
+                    ConnectionProblems.Report(logger, failure, classified, rule.Options.TargetConnection, "group", change.GroupId);
+                    throw;
+                }
+
                 await ledger.FailedAsync(rule, change.GroupId, displayName, failure, cancellationToken);
-                if (FailureClassifier.IsTransient(failure))
+                if (!classified.IsPermanent)
                 {
                     throw;
                 }
 
-                logger.LogWarning("Rule {Rule}: PingOne group {PingOneGroupId} could not be pushed: {Reason}", rule.Name, change.GroupId, FailureClassifier.Describe(failure).Message);
+                logger.LogWarning("Rule {Rule}: PingOne group {PingOneGroupId} could not be pushed: {Reason}", rule.Name, change.GroupId, classified.Message);
             }
         }
     }

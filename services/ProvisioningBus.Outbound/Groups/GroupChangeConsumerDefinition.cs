@@ -1,5 +1,6 @@
 using MassTransit;
 using ProvisioningBus.Contracts;
+using ProvisioningBus.Core.Failures;
 
 namespace ProvisioningBus.Outbound.Groups;
 
@@ -25,8 +26,8 @@ public sealed class GroupChangeConsumerDefinition : ConsumerDefinition<GroupChan
         IConsumerConfigurator<GroupChangeConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-
-        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(6, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300)));
+        endpointConfigurator.UseMessageRetry(retry => retry.SkipPermanentFailures()
+            .Exponential(6, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300)));
         consumerConfigurator.Message<PingOneGroupChanged>(message => message.UsePartitioner(Lanes, change => change.Message.GroupId));
     }
 }

@@ -1,3 +1,4 @@
+using ProvisioningBus.Core.Failures;
 using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.State;
 using ProvisioningBus.State.Ledger;
@@ -25,15 +26,16 @@ public sealed class GroupLedger(IProvisioningStore store, TimeProvider time)
 
     public Task FailedAsync(CompiledOutboundRule rule, string pingOneGroupId, string displayName, Exception failure, CancellationToken cancellationToken)
     {
-        // Another instance (or a resync) holding the group's lease is contention, not the group's outcome: the change
-        // is retried, and recording it would overwrite the group's real last result.
-        if (failure is GroupBusyException)
+        // Another instance (or a resync) holding the group's lease is contention, and a refused credential is the
+        // connection's problem: neither is the group's outcome. The change is retried, and recording either would
+        // overwrite the group's real last result.
+        var classified = FailureClassifier.Classify(failure);
+        if (failure is GroupBusyException || classified.IsAuthentication)
         {
             return Task.CompletedTask;
         }
 
-        var (code, message) = FailureClassifier.Describe(failure);
-        return FailedAsync(rule, pingOneGroupId, displayName, code, message, cancellationToken);
+        return FailedAsync(rule, pingOneGroupId, displayName, classified.ErrorCode, classified.Message, cancellationToken);
     }
 
     /// <summary>A group deleted in PingOne and in Docusign leaves the summary, as a deprovisioned user does.</summary>

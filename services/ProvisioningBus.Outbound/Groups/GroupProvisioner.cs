@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using ProvisioningBus.Core.Leases;
 using ProvisioningBus.Docusign;
 using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.PingOne;
@@ -17,11 +19,11 @@ public sealed class GroupProvisioner(
     IPingOneClient pingOne,
     IDocusignClientProvider docusign,
     IProvisioningStore store,
+    WorkerInstance instance,
+    IOptions<LeaseOptions> leaseTimes,
     TimeProvider time,
     ILogger<GroupProvisioner> logger)
 {
-    private static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(30);
-
     /// <summary>Reads the PingOne group and makes the Docusign group match it; a group gone from PingOne is deleted.</summary>
     public async Task<GroupChangeOutcome> SyncAsync(CompiledOutboundRule rule, string pingOneGroupId, CancellationToken cancellationToken)
     {
@@ -37,13 +39,13 @@ public sealed class GroupProvisioner(
 
     /// <summary>Makes the Docusign group match <paramref name="group"/> and returns its link.</summary>
     public Task<(GroupLink Link, GroupChangeOutcome Outcome)> SyncAsync(CompiledOutboundRule rule, PingOneGroup group, CancellationToken cancellationToken) =>
-        UnderLeaseAsync(rule, group.Id, async () =>
+        UnderLeaseAsync(rule, group.Id, async guarded =>
         {
             var target = docusign.Get(rule.Options.TargetConnection);
-            var link = await store.GroupLinks.GetAsync(rule.Name, group.Id, cancellationToken);
+            var link = await store.GroupLinks.GetAsync(rule.Name, group.Id, guarded);
             if (link is null)
             {
-                return await CreateOrAdoptAsync(rule, target, group, cancellationToken);
+                return await CreateOrAdoptAsync(rule, target, group, guarded);
             }
 
             if (string.Equals(link.Name, group.Name, StringComparison.Ordinal))
@@ -51,13 +53,13 @@ public sealed class GroupProvisioner(
                 return (link, GroupChangeOutcome.Unchanged);
             }
 
-            var renamed = await target.RenameGroupAsync(link.DocusignGroupId, group.Name, cancellationToken);
+            var renamed = await target.RenameGroupAsync(link.DocusignGroupId, group.Name, guarded);
             ThrowIfFailed(renamed.Error);
             var updated = link with { Name = group.Name, UpdatedAt = time.GetUtcNow() };
-            await store.GroupLinks.UpsertAsync(updated, cancellationToken);
+            await store.GroupLinks.UpsertAsync(updated, guarded);
             logger.LogInformation("Rule {Rule}: renamed Docusign group {DocusignGroupId} for PingOne group {PingOneGroupId}", rule.Name, link.DocusignGroupId, group.Id);
             return (updated, GroupChangeOutcome.Renamed);
-        });
+        }, cancellationToken);
 
     /// <summary>
     /// The group's link, creating the Docusign group first when the rule has not pushed it yet (a membership can
@@ -77,27 +79,27 @@ public sealed class GroupProvisioner(
 
     /// <summary>Deletes the linked Docusign group, its link and its applied memberships.</summary>
     public Task<GroupChangeOutcome> DeleteAsync(CompiledOutboundRule rule, string pingOneGroupId, CancellationToken cancellationToken) =>
-        UnderLeaseAsync(rule, pingOneGroupId, async () =>
+        UnderLeaseAsync(rule, pingOneGroupId, async guarded =>
         {
-            var link = await store.GroupLinks.GetAsync(rule.Name, pingOneGroupId, cancellationToken);
+            var link = await store.GroupLinks.GetAsync(rule.Name, pingOneGroupId, guarded);
             if (link is null)
             {
                 return GroupChangeOutcome.Skipped;
             }
 
             var target = docusign.Get(rule.Options.TargetConnection);
-            var deleted = (await target.DeleteGroupsAsync([link.DocusignGroupId], cancellationToken))[0];
+            var deleted = (await target.DeleteGroupsAsync([link.DocusignGroupId], guarded))[0];
             // A group someone already deleted in Docusign is the state we want.
             if (deleted.Error is not null && !IsUnknownGroup(deleted.Error.ErrorCode))
             {
                 ThrowIfFailed(deleted.Error);
             }
 
-            await store.Memberships.RemoveAllForGroupAsync(rule.Name, pingOneGroupId, cancellationToken);
-            await store.GroupLinks.DeleteAsync(rule.Name, pingOneGroupId, cancellationToken);
+            await store.Memberships.RemoveAllForGroupAsync(rule.Name, pingOneGroupId, guarded);
+            await store.GroupLinks.DeleteAsync(rule.Name, pingOneGroupId, guarded);
             logger.LogInformation("Rule {Rule}: deleted Docusign group {DocusignGroupId} of PingOne group {PingOneGroupId}", rule.Name, link.DocusignGroupId, pingOneGroupId);
             return GroupChangeOutcome.Deleted;
-        });
+        }, cancellationToken);
 
     /// <summary>The Docusign group named <paramref name="name"/> (case-insensitive, as Docusign treats names), if any.</summary>
     public static async Task<DocusignGroup?> FindByNameAsync(IDocusignAccountClient target, string name, CancellationToken cancellationToken)
@@ -165,23 +167,13 @@ public sealed class GroupProvisioner(
         return (link, outcome);
     }
 
-    private async Task<T> UnderLeaseAsync<T>(CompiledOutboundRule rule, string pingOneGroupId, Func<Task<T>> work)
+    private async Task<T> UnderLeaseAsync<T>(CompiledOutboundRule rule, string pingOneGroupId, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        var name = $"group:{rule.Name}:{pingOneGroupId}";
-        var holder = Guid.NewGuid().ToString("N");
-        if (!await store.Leases.TryAcquireAsync(name, holder, LeaseTime, CancellationToken.None))
-        {
-            throw new GroupBusyException($"Rule {rule.Name}: group {pingOneGroupId} is being changed by another instance.");
-        }
-
-        try
-        {
-            return await work();
-        }
-        finally
-        {
-            await store.Leases.ReleaseAsync(name, holder, CancellationToken.None);
-        }
+        await using var lease = await HeldLease.TryAcquireAsync(
+            store.Leases, $"group:{rule.Name}:{pingOneGroupId}", instance.Id, leaseTimes.Value.GroupTtl, time, logger, cancellationToken)
+            ?? throw new GroupBusyException($"Rule {rule.Name}: group {pingOneGroupId} is being changed by another instance.");
+        using var guarded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+        return await work(guarded.Token);
     }
 
     private static void ThrowIfFailed(DocusignError? error)

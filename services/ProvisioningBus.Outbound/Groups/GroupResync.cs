@@ -1,3 +1,4 @@
+using ProvisioningBus.Core.Failures;
 using ProvisioningBus.Docusign;
 using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.PingOne;
@@ -60,7 +61,7 @@ public sealed class GroupResync(
                 failed.Add(pingOneGroupId);
                 var name = (await store.GroupLinks.GetAsync(rule.Name, pingOneGroupId, cancellationToken))?.Name ?? pingOneGroupId;
                 await ledger.FailedAsync(rule, pingOneGroupId, name, failure, cancellationToken);
-                logger.LogWarning("Rule {Rule}: resync of PingOne group {PingOneGroupId} failed: {Reason}", rule.Name, pingOneGroupId, FailureClassifier.Describe(failure).Message);
+                logger.LogWarning("Rule {Rule}: resync of PingOne group {PingOneGroupId} failed: {Reason}", rule.Name, pingOneGroupId, FailureClassifier.Classify(failure).Message);
             }
         }
 

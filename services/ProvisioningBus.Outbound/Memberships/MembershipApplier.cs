@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ProvisioningBus.Contracts;
+using ProvisioningBus.Core.Failures;
 using ProvisioningBus.Docusign;
 using ProvisioningBus.Outbound.Groups;
 using ProvisioningBus.Outbound.Rules;
@@ -120,14 +121,23 @@ public sealed class MembershipApplier(
         }
         catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await ledger.FailedAsync(rule, pingOneGroupId, link?.Name ?? pingOneGroupId, failure, cancellationToken);
-            if (FailureClassifier.IsTransient(failure))
+            // Pending makes the batch throw for the retry policy after the rest is applied: transient and authentication
+            // failures both wait for that (the latter is the connection's, so the group's ledger row is left alone).
+            var classified = FailureClassifier.Classify(failure);
+            if (classified.IsAuthentication)
             {
-                logger.LogWarning("Rule {Rule}: memberships of PingOne group {PingOneGroupId} will be retried: {Reason}", rule.Name, pingOneGroupId, FailureClassifier.Describe(failure).Message);
+                ConnectionProblems.Report(logger, failure, classified, rule.Options.TargetConnection, "membership", pingOneGroupId);
                 return new MembershipApplyResult(0, changes.Count, 0, 0);
             }
 
-            logger.LogWarning("Rule {Rule}: memberships of PingOne group {PingOneGroupId} failed: {Reason}", rule.Name, pingOneGroupId, FailureClassifier.Describe(failure).Message);
+            await ledger.FailedAsync(rule, pingOneGroupId, link?.Name ?? pingOneGroupId, failure, cancellationToken);
+            if (!classified.IsPermanent)
+            {
+                logger.LogWarning("Rule {Rule}: memberships of PingOne group {PingOneGroupId} will be retried: {Reason}", rule.Name, pingOneGroupId, classified.Message);
+                return new MembershipApplyResult(0, changes.Count, 0, 0);
+            }
+
+            logger.LogWarning("Rule {Rule}: memberships of PingOne group {PingOneGroupId} failed: {Reason}", rule.Name, pingOneGroupId, classified.Message);
             return new MembershipApplyResult(0, 0, 0, changes.Count);
         }
     }

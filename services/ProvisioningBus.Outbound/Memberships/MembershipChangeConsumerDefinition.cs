@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
+using ProvisioningBus.Core.Failures;
 
 namespace ProvisioningBus.Outbound.Memberships;
 
@@ -40,7 +41,7 @@ public sealed class MembershipChangeConsumerDefinition : ConsumerDefinition<Memb
 
         // The retry wraps the whole batch (MassTransit retries Batch<T> as one context); the consumer skips what the
         // earlier attempt applied.
-        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(
+        endpointConfigurator.UseMessageRetry(retry => retry.SkipPermanentFailures().Exponential(
             batching.RetryLimit, TimeSpan.FromMilliseconds(250), batching.RetryMaxInterval, TimeSpan.FromMilliseconds(250)));
         consumerConfigurator.Options<BatchOptions>(options => options
             .SetMessageLimit(batching.BatchMessageLimit)

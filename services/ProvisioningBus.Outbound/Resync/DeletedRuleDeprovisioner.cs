@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using ProvisioningBus.Core.Leases;
 using ProvisioningBus.Docusign;
 using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.State;
@@ -17,16 +19,15 @@ public sealed class DeletedRuleDeprovisioner(
     IProvisioningStore store,
     ConnectionSwitch connections,
     WorkerInstance instance,
+    IOptions<LeaseOptions> leaseTimes,
     TimeProvider time,
     ILogger<DeletedRuleDeprovisioner> logger)
 {
     private const int CloseChunk = 100;
-    private static readonly TimeSpan LeaseTtl = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan LeaseWait = TimeSpan.FromMinutes(10);
 
     public async Task DeprovisionAsync(string ruleName, CancellationToken ct)
     {
-        await using var lease = await HeldLease.AcquireAsync(store.Leases, LeaseNames.RuleConfiguration(ruleName), instance.Id, LeaseTtl, LeaseWait, time, ct);
+        await using var lease = await HeldLease.AcquireAsync(store.Leases, LeaseNames.RuleConfiguration(ruleName), instance.Id, leaseTimes.Value.RuleTtl, leaseTimes.Value.RuleWait, time, logger, ct);
         if (lease is null)
         {
             return;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using ProvisioningBus.Core.Leases;
 using ProvisioningBus.Docusign;
 using ProvisioningBus.Outbound.Groups;
 using ProvisioningBus.Outbound.Rules;
@@ -23,15 +25,13 @@ public sealed class OutboundRuleResync(
     IProvisioningStore store,
     ConnectionSwitch connections,
     WorkerInstance instance,
+    IOptions<LeaseOptions> leaseTimes,
     TimeProvider time,
     ILogger<OutboundRuleResync> logger,
     GroupResync? groups = null)
 {
     private const int CreateChunk = 500;
     private const int WriteChunk = 100;
-    private static readonly TimeSpan ResyncLeaseTtl = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan UserLeaseTtl = TimeSpan.FromMinutes(2);
-    private static readonly TimeSpan UserLeaseWait = TimeSpan.FromSeconds(5);
 
     // Built here rather than injected: it needs nothing the resync does not already hold, and a dry run builds its own.
     private readonly OutboundResyncPlanner planner = new(pingOne, docusign, store, time);
@@ -46,7 +46,7 @@ public sealed class OutboundRuleResync(
             return null;
         }
 
-        await using var lease = await HeldLease.TryAcquireAsync(store.Leases, LeaseNames.Resync(rule.Name), instance.Id, ResyncLeaseTtl, time, ct);
+        await using var lease = await HeldLease.TryAcquireAsync(store.Leases, LeaseNames.Resync(rule.Name), instance.Id, leaseTimes.Value.ResyncTtl, time, logger, ct);
         if (lease is null)
         {
             throw new ResyncAlreadyRunningException(rule.Name);
@@ -108,32 +108,33 @@ public sealed class OutboundRuleResync(
                 continue;
             }
 
-            var results = await target.CreateUsersAsync([.. held.Writes.Select(write => write.NewUser!)], ct);
+            var writing = held.Guard;
+            var results = await target.CreateUsersAsync([.. held.Writes.Select(write => write.NewUser!)], writing);
             for (var i = 0; i < results.Count; i++)
             {
                 var write = held.Writes[i];
                 var result = results[i];
                 if (result.Error is { } error && !result.AlreadyExists)
                 {
-                    await RecordAsync(write.Subject, SyncOutcome.Failed, error.ErrorCode, error.Message, counter, ct);
+                    await RecordAsync(write.Subject, SyncOutcome.Failed, error.ErrorCode, error.Message, counter, writing);
                     continue;
                 }
 
-                var id = result.UserId ?? (await target.FindUserByEmailAsync(write.NewUser!.Email, ct))?.UserId;
+                var id = result.UserId ?? (await target.FindUserByEmailAsync(write.NewUser!.Email, writing))?.UserId;
                 if (id is null)
                 {
-                    await RecordAsync(write.Subject, SyncOutcome.Failed, "USER_NOT_FOUND", "Docusign returned no userId and no user with that email can be read.", counter, ct);
+                    await RecordAsync(write.Subject, SyncOutcome.Failed, "USER_NOT_FOUND", "Docusign returned no userId and no user with that email can be read.", counter, writing);
                     continue;
                 }
 
                 if (!string.Equals(write.NewUser!.UserName, write.Mapped.UserName, StringComparison.Ordinal) || result.AlreadyExists)
                 {
                     // A reactivated user keeps its old name, an adopted one its old attributes: bring them to the mapped values.
-                    await target.UpdateUserAsync(DocusignUserRequests.Update(id, write.Mapped, includeEmail: false), ct);
+                    await target.UpdateUserAsync(DocusignUserRequests.Update(id, write.Mapped, includeEmail: false), writing);
                 }
 
-                await SaveLinkAsync(write.Subject, id, write.Mapped.Email, write.Hash, ct);
-                await RecordAsync(write.Subject, SyncOutcome.Success, null, null, counter, ct);
+                await SaveLinkAsync(write.Subject, id, write.Mapped.Email, write.Hash, writing);
+                await RecordAsync(write.Subject, SyncOutcome.Success, null, null, counter, writing);
                 counter.Add(write.ExistingDocusignUserId is null && !result.AlreadyExists ? RunCounter.Kind.Created : RunCounter.Kind.Updated);
             }
         }
@@ -149,8 +150,8 @@ public sealed class OutboundRuleResync(
                 continue;
             }
 
-            var results = await target.UpdateUsersAsync([.. held.Writes.Select(write => write.Update!)], ct);
-            await ApplyResultsAsync(held.Writes, results, RunCounter.Kind.Updated, counter, ct);
+            var results = await target.UpdateUsersAsync([.. held.Writes.Select(write => write.Update!)], held.Guard);
+            await ApplyResultsAsync(held.Writes, results, RunCounter.Kind.Updated, counter, held.Guard);
         }
     }
 
@@ -164,8 +165,8 @@ public sealed class OutboundRuleResync(
                 continue;
             }
 
-            var results = await target.CloseUsersAsync([.. held.Writes.Select(write => write.ExistingDocusignUserId!)], ct);
-            await ApplyResultsAsync(held.Writes, results, RunCounter.Kind.Deleted, counter, ct);
+            var results = await target.CloseUsersAsync([.. held.Writes.Select(write => write.ExistingDocusignUserId!)], held.Guard);
+            await ApplyResultsAsync(held.Writes, results, RunCounter.Kind.Deleted, counter, held.Guard);
         }
     }
 
@@ -199,21 +200,22 @@ public sealed class OutboundRuleResync(
                 continue;
             }
 
+            var writing = held.Guard;
             if (close)
             {
-                var results = await target.CloseUsersAsync([.. chunk.Select(link => link.DocusignUserId)], ct);
+                var results = await target.CloseUsersAsync([.. chunk.Select(link => link.DocusignUserId)], writing);
                 var failed = results.Where(result => result.Error is { } error && !DocusignErrorCodes.IsNotFound(error.ErrorCode))
                     .Select(result => result.UserId).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 foreach (var link in chunk.Where(link => failed.Contains(link.DocusignUserId)))
                 {
                     // Keep the link so that the next resync tries the close again.
                     var error = results.First(result => string.Equals(result.UserId, link.DocusignUserId, StringComparison.OrdinalIgnoreCase)).Error!;
-                    await RecordAsync(new ResyncSubject(rule.Name, link.PingOneUserId, link.Email, link.SourceVersion), SyncOutcome.Failed, error.ErrorCode, error.Message, counter, ct);
+                    await RecordAsync(new ResyncSubject(rule.Name, link.PingOneUserId, link.Email, link.SourceVersion), SyncOutcome.Failed, error.ErrorCode, error.Message, counter, writing);
                 }
 
                 foreach (var link in chunk.Where(link => !failed.Contains(link.DocusignUserId)))
                 {
-                    await ForgetAsync(rule, link, ct);
+                    await ForgetAsync(rule, link, writing);
                     counter.Add(RunCounter.Kind.Deleted);
                 }
             }
@@ -221,7 +223,7 @@ public sealed class OutboundRuleResync(
             {
                 foreach (var link in chunk)
                 {
-                    await ForgetAsync(rule, link, ct);
+                    await ForgetAsync(rule, link, writing);
                 }
             }
         }
@@ -242,21 +244,21 @@ public sealed class OutboundRuleResync(
     private async Task<HeldUsers<T>> LockAsync<T>(
         CompiledOutboundRule rule, IReadOnlyList<T> chunk, Func<T, (ResyncSubject Subject, UserLink? SeenLink)> describe, bool plannedInScope, RunCounter counter, CancellationToken ct)
     {
-        // A holder id of this run's own: the store lets a holder re-take its lease, and the event consumer of this same
-        // process must still exclude the resync.
-        var holderId = $"{instance.Id}/resync-{Guid.NewGuid():N}";
-        var held = new HeldUsers<T>(store, holderId);
+        // HeldLease holds each user under an id of its own, so the event consumer of this same process is still excluded.
+        var held = new HeldUsers<T>(ct);
         foreach (var item in chunk)
         {
             var (subject, seen) = describe(item);
             var name = LeaseNames.User(subject.RuleName, subject.PingOneUserId);
-            if (!await TryAcquireUserAsync(name, holderId, ct))
+            var lease = await HeldLease.AcquireAsync(
+                store.Leases, name, $"{instance.Id}/resync", leaseTimes.Value.ResyncUserTtl, leaseTimes.Value.ResyncUserWait, time, logger, ct);
+            if (lease is null)
             {
                 counter.Add(RunCounter.Kind.Skipped);
                 continue;
             }
 
-            held.Names.Add(name);
+            held.Add(lease);
             var link = await store.UserLinks.GetAsync(subject.RuleName, subject.PingOneUserId, ct);
             // A link can hide what happened in between: null then and null now may be a create-and-deprovision, and a
             // membership change moves a user in or out of scope without touching updatedAt, so a relinked user's link
@@ -272,23 +274,6 @@ public sealed class OutboundRuleResync(
         }
 
         return held;
-    }
-
-    /// <summary>An event holds a user's lease for one read and one write: wait that long rather than skip the user.</summary>
-    private async Task<bool> TryAcquireUserAsync(string name, string holderId, CancellationToken ct)
-    {
-        var deadline = time.GetUtcNow() + UserLeaseWait;
-        while (!await store.Leases.TryAcquireAsync(name, holderId, UserLeaseTtl, ct))
-        {
-            if (time.GetUtcNow() >= deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(50), time, ct);
-        }
-
-        return true;
     }
 
     private async Task<bool> StillPlannedAsync(CompiledOutboundRule rule, ResyncSubject subject, bool plannedInScope, CancellationToken ct)
@@ -318,10 +303,10 @@ public sealed class OutboundRuleResync(
             {
                 if (settle.DocusignUserId is not null)
                 {
-                    await SaveLinkAsync(settle.Subject, settle.DocusignUserId, settle.Email!, settle.LinkHash!, ct);
+                    await SaveLinkAsync(settle.Subject, settle.DocusignUserId, settle.Email!, settle.LinkHash!, held.Guard);
                 }
 
-                await RecordAsync(settle.Subject, settle.Outcome, settle.ErrorCode, settle.ErrorMessage, counter, ct);
+                await RecordAsync(settle.Subject, settle.Outcome, settle.ErrorCode, settle.ErrorMessage, counter, held.Guard);
             }
         }
     }
@@ -344,18 +329,36 @@ public sealed class OutboundRuleResync(
             new EntityOutcome(subject.RuleName, EntityKind.User, subject.PingOneUserId, subject.DisplayName, outcome, errorCode, errorMessage, time.GetUtcNow()), ct);
     }
 
-    private sealed class HeldUsers<T>(IProvisioningStore store, string holderId) : IAsyncDisposable
+    /// <summary>The user leases of one chunk; <see cref="Guard"/> stops the chunk's writes when any of them is lost.</summary>
+    private sealed class HeldUsers<T>(CancellationToken ct) : IAsyncDisposable
     {
-        public List<string> Names { get; } = [];
+        private readonly List<HeldLease> leases = [];
+        private readonly List<CancellationTokenRegistration> watches = [];
+        private readonly CancellationTokenSource guard = CancellationTokenSource.CreateLinkedTokenSource(ct);
 
         public List<T> Writes { get; } = [];
 
+        public CancellationToken Guard => guard.Token;
+
+        public void Add(HeldLease lease)
+        {
+            leases.Add(lease);
+            watches.Add(lease.Lost.Register(guard.Cancel));
+        }
+
         public async ValueTask DisposeAsync()
         {
-            foreach (var name in Names)
+            foreach (var watch in watches)
             {
-                await store.Leases.ReleaseAsync(name, holderId, CancellationToken.None);
+                await watch.DisposeAsync();
             }
+
+            foreach (var lease in leases)
+            {
+                await lease.DisposeAsync();
+            }
+
+            guard.Dispose();
         }
     }
 }

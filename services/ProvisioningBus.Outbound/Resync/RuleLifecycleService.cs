@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using ProvisioningBus.Core.Leases;
 using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.State;
 using ProvisioningBus.State.Rules;
@@ -20,14 +22,10 @@ public sealed class RuleLifecycleService(
     DeletedRuleDeprovisioner deletedRules,
     OutboundRuleResync resync,
     WorkerInstance instance,
+    IOptions<LeaseOptions> leaseTimes,
     TimeProvider time,
     ILogger<RuleLifecycleService> logger) : BackgroundService
 {
-    private static readonly TimeSpan LeaseTtl = TimeSpan.FromMinutes(2);
-
-    /// <summary>How long an instance waits for another one that is acting on the same rule.</summary>
-    private static readonly TimeSpan LeaseWait = TimeSpan.FromMinutes(10);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -58,7 +56,7 @@ public sealed class RuleLifecycleService(
 
     private async Task ReconcileConfigurationAsync(CompiledOutboundRule rule, CancellationToken ct)
     {
-        await using var lease = await HeldLease.AcquireAsync(store.Leases, LeaseNames.RuleConfiguration(rule.Name), instance.Id, LeaseTtl, LeaseWait, time, ct);
+        await using var lease = await HeldLease.AcquireAsync(store.Leases, LeaseNames.RuleConfiguration(rule.Name), instance.Id, leaseTimes.Value.RuleTtl, leaseTimes.Value.RuleWait, time, logger, ct);
         if (lease is null)
         {
             logger.LogWarning("Rule {Rule}: another instance kept the configuration lease; not checking for changes now", rule.Name);

@@ -1,6 +1,7 @@
 using System.Text;
 using MassTransit;
 using ProvisioningBus.Contracts;
+using ProvisioningBus.Core.Failures;
 
 namespace ProvisioningBus.Outbound.Users;
 
@@ -30,9 +31,10 @@ public sealed class UserChangeConsumerDefinition : ConsumerDefinition<UserChange
         IRegistrationContext context)
     {
 
-        // Transient faults (Docusign 5xx/429 after the client's own retries, PingOne outages, a lease held too long)
-        // retry with backoff; permanent ones are recorded in the ledger by the provisioner and never reach this policy.
-        endpointConfigurator.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+        // Transient faults (Docusign 5xx/429 after the client's own retries, PingOne outages, a lease held too long) and
+        // authentication failures retry with backoff; permanent ones are recorded in the ledger by the provisioner.
+        endpointConfigurator.UseMessageRetry(retry => retry.SkipPermanentFailures()
+            .Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
 
         // One partitioner for both message types, so a user's membership-driven and attribute-driven changes queue behind each other.
         var partitioner = endpointConfigurator.CreatePartitioner(Partitions);

@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 using ProvisioningBus.Contracts;
+using ProvisioningBus.Core.Failures;
+using ProvisioningBus.Core.Leases;
 using ProvisioningBus.Docusign;
 using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.PingOne;
@@ -21,21 +24,17 @@ public sealed class UserProvisioner(
     IProvisioningStore store,
     ConnectionSwitch connections,
     WorkerInstance instance,
+    IOptions<LeaseOptions> leaseTimes,
     TimeProvider time,
     ILogger<UserProvisioner> logger)
 {
-    // Short, renewed every TTL/3: a killed worker's leases run out well within one LeaseWait, so the next worker takes
-    // over in one attempt instead of each held user costing its partition a whole failed wait (and a retry).
-    private static readonly TimeSpan LeaseTtl = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan LeaseWait = TimeSpan.FromSeconds(30);
-
     public Task<UserProvisioningOutcome> ApplyAsync(CompiledOutboundRule rule, PingOneUserChanged change, CancellationToken cancellationToken) =>
         ApplyAsync(rule, new UserChange(change.UserId, change.Action == DirectoryChangeAction.Deleted, change.RecordedAt, change.UserName), cancellationToken);
 
     public async Task<UserProvisioningOutcome> ApplyAsync(CompiledOutboundRule rule, UserChange change, CancellationToken cancellationToken)
     {
         var leaseName = LeaseNames.User(rule.Name, change.UserId);
-        await using var lease = await HeldLease.AcquireAsync(store.Leases, leaseName, instance.Id, LeaseTtl, LeaseWait, time, cancellationToken)
+        await using var lease = await HeldLease.AcquireAsync(store.Leases, leaseName, instance.Id, leaseTimes.Value.UserTtl, leaseTimes.Value.UserWait, time, logger, cancellationToken)
             ?? throw new UserLeaseUnavailableException(leaseName);
         using var guarded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
         return await ApplyHeldAsync(rule, change, guarded.Token);
@@ -80,7 +79,7 @@ public sealed class UserProvisioner(
 
             return await ExecuteAsync(subject, target, link, action, ct);
         }
-        catch (Exception ex) when (PermanentFailure.From(ex) is { } failure)
+        catch (Exception ex) when (FailureClassifier.Classify(ex) is { IsPermanent: true } failure)
         {
             return await FailAsync(subject, failure.ErrorCode, failure.Message, ct);
         }

@@ -10,12 +10,6 @@ public sealed class InboundOptions
     /// <summary>How often the poller checks whether a rule is due (initial, daily, or a changed configuration).</summary>
     public TimeSpan ScheduleCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>
-    /// Time-to-live of the <c>inbound-poll:{rule}</c> lease; the holder renews it every third of this while a run lasts,
-    /// so a dead holder blocks the rule for at most this long.
-    /// </summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
-
     /// <summary>How long after a failed scheduled run the poller tries again (a retry costs a full Docusign listing).</summary>
     public TimeSpan FailedRunRetryDelay { get; set; } = TimeSpan.FromMinutes(15);
 

@@ -1,10 +1,20 @@
+using Microsoft.Extensions.Logging;
 using ProvisioningBus.State.Leases;
 
-namespace ProvisioningBus.Outbound.Rules;
+namespace ProvisioningBus.Core.Leases;
 
 /// <summary>
 /// A store lease held for the duration of a piece of work, renewed in the background at a third of its time-to-live so
-/// that long work (a full resync) keeps it; <see cref="Lost"/> fires if a renewal fails, and disposing releases it.
+/// that long work (a full resync, an inbound snapshot run) keeps it; disposing releases it. Every lease of every worker
+/// goes through here, so they all behave alike.
+/// <para>
+/// <see cref="Lost"/> fires when a renewal does not confirm the lease: another holder took it, it expired, <b>or the
+/// store could not be reached</b>. A holder that cannot reach the store cannot prove it still holds the lease, and the
+/// time-to-live keeps running, so carrying on risks two holders writing at once. Stopping is cheap because all guarded
+/// work is safe to do again: a consumer's message is retried, an inbound run leaves its old snapshot and the next run
+/// publishes the same differences, a resync is run again. The guarded work also writes to the store that just failed,
+/// so it would rarely have got much further.
+/// </para>
 /// </summary>
 public sealed class HeldLease : IAsyncDisposable
 {
@@ -12,23 +22,25 @@ public sealed class HeldLease : IAsyncDisposable
     private readonly string holderId;
     private readonly TimeSpan ttl;
     private readonly TimeProvider time;
+    private readonly ILogger logger;
     private readonly CancellationTokenSource lost = new();
     private readonly CancellationTokenSource stop = new();
     private readonly Task renewal;
 
-    private HeldLease(ILeaseStore leases, string name, string holderId, TimeSpan ttl, TimeProvider time)
+    private HeldLease(ILeaseStore leases, string name, string holderId, TimeSpan ttl, TimeProvider time, ILogger logger)
     {
         this.leases = leases;
         Name = name;
         this.holderId = holderId;
         this.ttl = ttl;
         this.time = time;
+        this.logger = logger;
         renewal = RenewAsync();
     }
 
     public string Name { get; }
 
-    /// <summary>Cancelled when the lease could not be renewed: another instance may hold it now, so stop the guarded work.</summary>
+    /// <summary>Cancelled when the lease could not be renewed (see the class remarks): stop the guarded work.</summary>
     public CancellationToken Lost => lost.Token;
 
     /// <summary>
@@ -36,10 +48,11 @@ public sealed class HeldLease : IAsyncDisposable
     /// (<paramref name="instanceId"/> plus a fresh suffix): the store lets a holder re-take its own lease, which would
     /// otherwise let two pieces of work in one process (an event and a resync) hold the same user at once.
     /// </summary>
-    public static async Task<HeldLease?> TryAcquireAsync(ILeaseStore leases, string name, string instanceId, TimeSpan ttl, TimeProvider time, CancellationToken ct)
+    public static async Task<HeldLease?> TryAcquireAsync(
+        ILeaseStore leases, string name, string instanceId, TimeSpan ttl, TimeProvider time, ILogger logger, CancellationToken ct)
     {
         var holderId = $"{instanceId}/{Guid.NewGuid():N}";
-        return await leases.TryAcquireAsync(name, holderId, ttl, ct) ? new HeldLease(leases, name, holderId, ttl, time) : null;
+        return await leases.TryAcquireAsync(name, holderId, ttl, ct) ? new HeldLease(leases, name, holderId, ttl, time, logger) : null;
     }
 
     /// <summary>
@@ -47,13 +60,13 @@ public sealed class HeldLease : IAsyncDisposable
     /// Waiting here rather than failing the message keeps contention between instances out of the retry budget.
     /// </summary>
     public static async Task<HeldLease?> AcquireAsync(
-        ILeaseStore leases, string name, string instanceId, TimeSpan ttl, TimeSpan wait, TimeProvider time, CancellationToken ct)
+        ILeaseStore leases, string name, string instanceId, TimeSpan ttl, TimeSpan wait, TimeProvider time, ILogger logger, CancellationToken ct)
     {
         var deadline = time.GetUtcNow() + wait;
         var pause = TimeSpan.FromMilliseconds(10);
         while (true)
         {
-            var lease = await TryAcquireAsync(leases, name, instanceId, ttl, time, ct);
+            var lease = await TryAcquireAsync(leases, name, instanceId, ttl, time, logger, ct);
             if (lease is not null || time.GetUtcNow() >= deadline)
             {
                 return lease;
@@ -89,6 +102,7 @@ public sealed class HeldLease : IAsyncDisposable
             {
                 if (!await leases.RenewAsync(Name, holderId, ttl, stop.Token))
                 {
+                    logger.LogWarning("Lease {Lease} expired or was taken by another holder; stopping the work it guarded", Name);
                     await lost.CancelAsync();
                     return;
                 }
@@ -96,7 +110,7 @@ public sealed class HeldLease : IAsyncDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The store could not be reached: the lease may run out meanwhile, so the work must assume it is gone.
+            logger.LogWarning(ex, "Lease {Lease} could not be renewed (the store did not answer); stopping the work it guarded", Name);
             await lost.CancelAsync();
         }
     }
