@@ -44,4 +44,26 @@ public sealed class StatusCommandTests
         Assert.Contains("Legal", failures.Output, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.NotFound, unknown.ExitCode);
     }
+
+    [Fact]
+    public async Task Status_shows_a_rule_whose_connection_is_disabled_as_Inactive_and_says_why()
+    {
+        await using var docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
+        using var database = new TemporaryDatabase();
+        var settings = Settings.For(docusign, database);
+        settings["Docusign:Connections:demo:Enabled"] = "false";
+
+        var table = await CliRun.InvokeAsync(settings, "status", "people");
+        var json = await CliRun.InvokeAsync(settings, "status", "--json");
+
+        Assert.Equal(ExitCodes.Success, table.ExitCode);
+        var usersRow = Assert.Single(table.Output.Split('\n'), line => line.Contains(" users ", StringComparison.Ordinal));
+        Assert.Equal(["people", "outbound", "Inactive", "users"], usersRow.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..4]);
+        Assert.EndsWith("connection demo is disabled", usersRow.TrimEnd(), StringComparison.Ordinal);
+
+        using var document = JsonDocument.Parse(json.Output);
+        var rule = document.RootElement.GetProperty("rules")[0];
+        Assert.Equal("Inactive", rule.GetProperty("status").GetString());
+        Assert.Equal("connection demo is disabled", rule.GetProperty("statusReason").GetString());
+    }
 }
