@@ -6,7 +6,6 @@ using ProvisioningBus.Core.Messaging;
 using ProvisioningBus.Core.Roles;
 using ProvisioningBus.Core.Rules.Inbound;
 using ProvisioningBus.Inbound.Rules;
-using ProvisioningBus.Inbound.Status;
 using ProvisioningBus.Inbound.Sync;
 using ProvisioningBus.Inbound.Users;
 
@@ -14,12 +13,8 @@ namespace ProvisioningBus.Inbound;
 
 public static class InboundExtensions
 {
-    /// <summary>
-    /// Key of the <see cref="TimeProvider"/> the schedule, the runs and the lease renewals read: the registered
-    /// <see cref="TimeProvider"/> unless one is registered under this key. Tests move this clock by days without
-    /// also moving the clock the HTTP clients' timeouts and token lifetimes run on.
-    /// </summary>
-    public const string ScheduleClock = "inbound-schedule";
+    /// <summary>The schedule clock's key (<see cref="InboundSchedule.ClockKey"/>), which the status reader shares.</summary>
+    public const string ScheduleClock = InboundSchedule.ClockKey;
 
     /// <summary>
     /// The inbound worker of the inbound <paramref name="roles"/> (both by default): the poller role runs the snapshot
@@ -41,7 +36,6 @@ public static class InboundExtensions
         services.AddSingleton<InboundInstance>();
         services.AddSingleton<InboundSyncRunner>();
         services.AddSingleton<InboundUserApplier>();
-        services.AddSingleton<InboundSyncStatus>();
         services.AddSingleton<InboundSyncCommands>();
 
         if (registerBus)

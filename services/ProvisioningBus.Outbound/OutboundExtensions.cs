@@ -8,7 +8,6 @@ using ProvisioningBus.Outbound.Groups;
 using ProvisioningBus.Outbound.Memberships;
 using ProvisioningBus.Outbound.Resync;
 using ProvisioningBus.Outbound.Rules;
-using ProvisioningBus.Outbound.Status;
 using ProvisioningBus.Outbound.Users;
 
 namespace ProvisioningBus.Outbound;
@@ -34,7 +33,6 @@ public static class OutboundExtensions
         builder.Services.AddSingleton<UserProvisioner>();
         builder.Services.AddSingleton<OutboundRuleResync>();
         builder.Services.AddSingleton<DeletedRuleDeprovisioner>();
-        builder.Services.AddSingleton<OutboundSyncStatus>();
         if (roles.HasFlag(WorkerRoles.Resync))
         {
             builder.Services.AddHostedService<RuleLifecycleService>();

@@ -1,4 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ProvisioningBus.Core.Rules;
+using ProvisioningBus.Core.Rules.Inbound;
 using ProvisioningBus.State;
 using ProvisioningBus.State.Ledger;
 using ProvisioningBus.State.Runs;
@@ -6,64 +9,108 @@ using ProvisioningBus.State.Runs;
 namespace ProvisioningBus.Core.Status;
 
 /// <summary>
-/// Assembles sync status from configuration (which rules and connections exist) and the store (what happened).
-/// Rules come from configuration because a rule that is gone from it is deleted, whatever the store remembers.
+/// The one sync-status reader: the status API, the status page and the CLI's <c>status</c> and <c>failures</c> all read
+/// through it, so they cannot disagree. It assembles configuration (which rules and connections exist, and whether they
+/// are enabled) and the store (what happened). Configuration is read on every call, as the workers' connection switch
+/// reads it, so a reloaded toggle shows at once; a rule gone from configuration is deleted, whatever the store remembers.
 /// </summary>
-public sealed class SyncStatusReader(IConfiguration configuration, IProvisioningStore store, IQueueDepthReader queues, TimeProvider time)
+public sealed class SyncStatusReader(
+    IConfiguration configuration,
+    IProvisioningStore store,
+    IQueueDepthReader queues,
+    TimeProvider time,
+    [FromKeyedServices(InboundSchedule.ClockKey)] TimeProvider scheduleClock)
 {
-    private const int FailuresShown = 20;
+    public const int DefaultFailureLimit = 20;
 
     public async Task<StatusReport> ReadAsync(CancellationToken cancellationToken)
     {
+        var connections = Connections();
         var rules = new List<RuleStatus>();
-        foreach (var (name, direction, section) in ConfiguredRules())
+        foreach (var rule in ConfiguredRules())
         {
-            rules.Add(await ReadRuleAsync(name, direction, section, cancellationToken));
+            rules.Add(await ReadRuleAsync(rule, connections, DefaultFailureLimit, cancellationToken));
         }
 
         var (queueDepths, unavailable) = await queues.ReadAsync(cancellationToken);
-        return new StatusReport(time.GetUtcNow(), Connections(), rules, queueDepths, unavailable);
+        return new StatusReport(time.GetUtcNow(), connections, rules, queueDepths, unavailable);
     }
 
-    public async Task<RuleStatus?> ReadRuleAsync(string ruleName, CancellationToken cancellationToken)
-    {
-        var rule = ConfiguredRules().FirstOrDefault(candidate => candidate.Name == ruleName);
-        return rule.Name is null ? null : await ReadRuleAsync(rule.Name, rule.Direction, rule.Section, cancellationToken);
-    }
+    /// <returns>Null when no rule of that name is configured.</returns>
+    public async Task<RuleStatus?> ReadRuleAsync(string ruleName, CancellationToken cancellationToken, int failureLimit = DefaultFailureLimit) =>
+        ConfiguredRules().FirstOrDefault(rule => rule.Name == ruleName) is { } configured
+            ? await ReadRuleAsync(configured, Connections(), failureLimit, cancellationToken)
+            : null;
 
     public Task<IReadOnlyList<EntityOutcome>> ListFailuresAsync(string ruleName, int limit, CancellationToken cancellationToken) =>
         store.Ledger.ListFailuresAsync(ruleName, limit, cancellationToken);
 
     public IReadOnlyList<string> RuleNames() => [.. ConfiguredRules().Select(rule => rule.Name)];
 
-    private async Task<RuleStatus> ReadRuleAsync(string name, string direction, IConfigurationSection section, CancellationToken cancellationToken)
+    private async Task<RuleStatus> ReadRuleAsync(ConfiguredRule rule, IReadOnlyList<ConnectionStatus> connections, int failureLimit, CancellationToken cancellationToken)
     {
-        var summary = await store.Ledger.GetSummaryAsync(name, cancellationToken);
-        var lastRun = await store.SyncRuns.GetLatestAsync(name, cancellationToken);
-        var state = await store.RuleStates.GetAsync(name, cancellationToken);
-        var failures = await store.Ledger.ListFailuresAsync(name, FailuresShown, cancellationToken);
-        var enabled = section.GetValue("Enabled", true);
-        var status = !enabled ? "Inactive" : lastRun?.Status == SyncRunStatus.Failed ? "Failed" : "Active";
-        var lastSync = state?.LastSyncAt ?? lastRun?.CompletedAt;
-        return new RuleStatus(name, direction, enabled, status, lastSync, NextDailyRun(state?.DailySyncTimeOfDay),
-            summary.Users, summary.Groups, lastRun, state?.PendingApprovalReason, failures);
+        var summary = await store.Ledger.GetSummaryAsync(rule.Name, cancellationToken);
+        var state = await store.RuleStates.GetAsync(rule.Name, cancellationToken);
+        var failures = await store.Ledger.ListFailuresAsync(rule.Name, failureLimit, cancellationToken);
+        // The inbound schedule looks back through recent runs for the last scheduled one; the newest run is the first.
+        var recent = rule.Inbound is null
+            ? await store.SyncRuns.GetLatestAsync(rule.Name, cancellationToken) is { } latest ? [latest] : []
+            : await store.SyncRuns.ListRecentAsync(rule.Name, InboundSchedule.RecentRunsExamined, cancellationToken);
+        var lastRun = recent.Count > 0 ? recent[0] : null;
+        var (status, reason) = Decide(rule, connections, lastRun);
+        var nextSync = rule.Inbound is null
+            ? null
+            : InboundSchedule.NextRun(rule.Inbound, state, recent, scheduleClock.GetUtcNow(), InboundRetryDelay());
+        return new RuleStatus(
+            rule.Name,
+            rule.Direction,
+            rule.Connection,
+            rule.Enabled,
+            status,
+            reason,
+            state?.LastSyncAt ?? lastRun?.CompletedAt,
+            nextSync,
+            state?.DailySyncTimeOfDay,
+            summary.Users,
+            summary.Groups,
+            lastRun,
+            lastRun?.CompletedAt - lastRun?.StartedAt,
+            state?.PendingApprovalSnapshotId,
+            state?.PendingApprovalReason,
+            failures);
     }
 
-    private DateTimeOffset? NextDailyRun(TimeOnly? timeOfDay)
+    /// <summary>A disabled rule or connection outranks a failed run: nothing runs until it is enabled again.</summary>
+    private static (RuleSyncState Status, string? Reason) Decide(ConfiguredRule rule, IReadOnlyList<ConnectionStatus> connections, SyncRun? lastRun)
     {
-        if (timeOfDay is null)
+        if (!rule.Enabled)
         {
-            return null;
+            return (RuleSyncState.Inactive, $"rule {rule.Name} is disabled");
         }
 
-        var now = time.GetUtcNow();
-        var today = new DateTimeOffset(DateOnly.FromDateTime(now.UtcDateTime).ToDateTime(timeOfDay.Value), TimeSpan.Zero);
-        return today > now ? today : today.AddDays(1);
+        // Configuration keys ignore case, so the workers' switch finds "Demo" when a rule names "demo".
+        if (connections.FirstOrDefault(connection => string.Equals(connection.Name, rule.Connection, StringComparison.OrdinalIgnoreCase)) is { Enabled: false })
+        {
+            return (RuleSyncState.Inactive, $"connection {rule.Connection} is disabled");
+        }
+
+        return lastRun?.Status == SyncRunStatus.Failed
+            ? (RuleSyncState.Failed, $"last {lastRun.Kind} run failed" + (lastRun.Error is { } error ? $": {error}" : ""))
+            : (RuleSyncState.Active, null);
     }
 
-    private IEnumerable<(string Name, string Direction, IConfigurationSection Section)> ConfiguredRules() =>
-        configuration.GetSection("Outbound:Rules").GetChildren().Select(section => (section.Key, "outbound", section))
-            .Concat(configuration.GetSection("Inbound:Rules").GetChildren().Select(section => (section.Key, "inbound", section)));
+    private IEnumerable<ConfiguredRule> ConfiguredRules()
+    {
+        var outbound = configuration.GetSection(OutboundOptions.SectionName).Get<OutboundOptions>() ?? new OutboundOptions();
+        var inbound = configuration.GetSection(InboundOptions.SectionName).Get<InboundOptions>() ?? new InboundOptions();
+        return outbound.Rules.OrderBy(rule => rule.Key, StringComparer.Ordinal)
+            .Select(rule => new ConfiguredRule(rule.Key, "outbound", rule.Value.TargetConnection, rule.Value.Enabled, null))
+            .Concat(inbound.Rules.OrderBy(rule => rule.Key, StringComparer.Ordinal)
+                .Select(rule => new ConfiguredRule(rule.Key, "inbound", rule.Value.SourceConnection, rule.Value.Enabled, rule.Value)));
+    }
+
+    private TimeSpan InboundRetryDelay() =>
+        (configuration.GetSection(InboundOptions.SectionName).Get<InboundOptions>() ?? new InboundOptions()).FailedRunRetryDelay;
 
     private List<ConnectionStatus> Connections() =>
         [.. configuration.GetSection("Docusign:Connections").GetChildren().Select(section => new ConnectionStatus(

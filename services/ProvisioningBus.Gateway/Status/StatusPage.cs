@@ -58,7 +58,7 @@ async function refresh() {
     const status = await response.json();
     document.getElementById('generated').textContent = 'Updated ' + time(status.generatedAt);
     fill('connections', status.connections.map(c => [c.name, c.enabled ? 'yes' : 'no', c.serviceUri, c.accountId]));
-    fill('rules', status.rules.map(r => [r.name, r.direction, { text: r.status, cls: r.status }, time(r.lastSyncAt), time(r.nextSyncAt),
+    fill('rules', status.rules.map(r => [r.name, r.direction, { text: r.statusReason ? r.status + ': ' + r.statusReason : r.status, cls: r.status }, time(r.lastSyncAt), time(r.nextSyncAt),
       r.users.impacted, r.users.success, r.users.unsynced, r.users.partiallySynced, r.users.failed,
       r.groups.impacted, r.groups.success, r.groups.failed, text(r.pendingApprovalReason)]));
     fill('failures', status.rules.flatMap(r => r.recentFailures.map(f => [r.name, f.entityKind.toLowerCase(), f.displayName, f.errorCode, f.errorMessage, time(f.at)])));

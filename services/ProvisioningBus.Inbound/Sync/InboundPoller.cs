@@ -64,7 +64,7 @@ public sealed class InboundPoller(
         {
             var state = await ruleStates.GetAsync(rule.Name, ct);
             var recent = await runs.ListRecentAsync(rule.Name, InboundSchedule.RecentRunsExamined, ct);
-            if (InboundSchedule.Due(rule, state, recent, now, options.Value.FailedRunRetryDelay) is not { } kind)
+            if (InboundSchedule.Due(rule.Options, state, recent, now, options.Value.FailedRunRetryDelay) is not { } kind)
             {
                 return;
             }

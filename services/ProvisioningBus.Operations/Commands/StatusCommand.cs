@@ -32,7 +32,7 @@ public static class StatusCommand
                 return ExitCodes.Success;
             }
 
-            cli.Output.WriteLine($"{"RULE",-24} {"DIR",-8} {"STATUS",-8} {"KIND",-6} {"IMPACTED",8} {"SUCCESS",8} {"UNSYNCED",8} {"PARTIAL",8} {"FAILED",8}  LAST SYNC");
+            cli.Output.WriteLine($"{"RULE",-24} {"DIR",-8} {"STATUS",-8} {"KIND",-6} {"IMPACTED",8} {"SUCCESS",8} {"UNSYNCED",8} {"PARTIAL",8} {"FAILED",8}  {"LAST SYNC",-20}  WHY");
             foreach (var status in rules)
             {
                 WriteRow(cli.Output, status, "users", status.Users);
@@ -52,5 +52,5 @@ public static class StatusCommand
     }, cancellationToken);
 
     private static void WriteRow(TextWriter output, RuleStatus rule, string kind, State.Ledger.OutcomeCounts counts) =>
-        output.WriteLine($"{rule.Name,-24} {rule.Direction,-8} {rule.Status,-8} {kind,-6} {counts.Impacted,8} {counts.Success,8} {counts.Unsynced,8} {counts.PartiallySynced,8} {counts.Failed,8}  {rule.LastSyncAt?.ToString("u") ?? "never"}");
+        output.WriteLine($"{rule.Name,-24} {rule.Direction,-8} {rule.Status,-8} {kind,-6} {counts.Impacted,8} {counts.Success,8} {counts.Unsynced,8} {counts.PartiallySynced,8} {counts.Failed,8}  {rule.LastSyncAt?.ToString("u") ?? "never",-20}  {rule.StatusReason}".TrimEnd());
 }

@@ -4,7 +4,6 @@ using PingOne.Emulator;
 using ProvisioningBus.Docusign;
 using ProvisioningBus.Drills.Tests.Infrastructure;
 using ProvisioningBus.Inbound;
-using ProvisioningBus.Inbound.Status;
 using ProvisioningBus.Inbound.Sync;
 using ProvisioningBus.State.Runs;
 
@@ -61,7 +60,7 @@ public sealed class MassDeletionGuardDrill(RabbitMqFixture broker)
         var guarded = await runner.RunAsync(Rule, SyncRunKind.Manual, worker.Services.GetRequiredService<IBus>(), null, CancellationToken.None);
 
         Assert.Equal(SyncRunStatus.AwaitingApproval, guarded.Run?.Status);
-        var status = await worker.Services.GetRequiredService<InboundSyncStatus>().GetAsync(Rule, CancellationToken.None);
+        var status = await RunningStatusReader.ReadRuleAsync(settings, Rule);
         Assert.True(status!.PendingApprovalReason?.Contains("delete 6 of 10 ", StringComparison.Ordinal), status.PendingApprovalReason);
         AssertPingOneHolds(staff);
         await pingOne.WaitForDeliveryAsync(Timeout);

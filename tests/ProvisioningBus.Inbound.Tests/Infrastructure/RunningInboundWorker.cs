@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ProvisioningBus.Docusign;
-using ProvisioningBus.Inbound.Status;
+using ProvisioningBus.Core.Status;
 using ProvisioningBus.Inbound.Sync;
 using ProvisioningBus.State;
 using ProvisioningBus.State.Runs;
@@ -15,9 +15,14 @@ namespace ProvisioningBus.Inbound.Tests.Infrastructure;
 public sealed class RunningInboundWorker : IAsyncDisposable
 {
     private readonly IHost host;
+    private readonly RunningStatusReader status;
     private bool stopped;
 
-    private RunningInboundWorker(IHost host) => this.host = host;
+    private RunningInboundWorker(IHost host, RunningStatusReader status)
+    {
+        this.host = host;
+        this.status = status;
+    }
 
     public IServiceProvider Services => host.Services;
 
@@ -27,7 +32,8 @@ public sealed class RunningInboundWorker : IAsyncDisposable
 
     public InboundPoller Poller => Services.GetRequiredService<InboundPoller>();
 
-    public InboundSyncStatus Status => Services.GetRequiredService<InboundSyncStatus>();
+    /// <summary>The status API's reader over this worker's configuration, store and schedule clock.</summary>
+    public SyncStatusReader Status => status.Reader;
 
     public InboundSyncCommands Commands => Services.GetRequiredService<InboundSyncCommands>();
 
@@ -51,7 +57,7 @@ public sealed class RunningInboundWorker : IAsyncDisposable
         var host = builder.Build();
         await host.StartAsync();
         await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
-        return new RunningInboundWorker(host);
+        return new RunningInboundWorker(host, await RunningStatusReader.StartAsync(settings, clock));
     }
 
     /// <summary>A manual run now, as the SyncRule consumer would make it, publishing on the worker's bus.</summary>
@@ -66,6 +72,7 @@ public sealed class RunningInboundWorker : IAsyncDisposable
         {
             stopped = true;
             await host.StopAsync();
+            await status.DisposeAsync();
         }
     }
 

@@ -56,9 +56,9 @@ public sealed class DailyScheduleTests(RabbitMqFixture broker)
             second.RunsAsync, r => r.Any(run => run.Kind == SyncRunKind.Daily && run.CompletedAt is not null), TimeSpan.FromSeconds(30), "the daily sync runs at 09:07");
         var daily = Assert.Single(runs, run => run.Kind == SyncRunKind.Daily);
         Assert.Equal(Monday0900.AddDays(1).AddMinutes(7), daily.StartedAt);
-        var status = await second.Status.GetAsync(InboundScenario.RuleName, CancellationToken.None);
+        var status = await second.Status.ReadRuleAsync(InboundScenario.RuleName, CancellationToken.None);
         Assert.Equal(new TimeOnly(9, 7), status!.DailySyncTimeOfDay);
-        Assert.Equal(Monday0900.AddDays(2).AddMinutes(7), status.NextScheduledRun);
+        Assert.Equal(Monday0900.AddDays(2).AddMinutes(7), status.NextSyncAt);
     }
 
     private static async Task WaitForCheckAsync(RunningInboundWorker worker, DateTimeOffset at) =>

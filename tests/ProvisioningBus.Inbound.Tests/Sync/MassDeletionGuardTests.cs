@@ -43,14 +43,14 @@ public sealed class MassDeletionGuardTests(RabbitMqFixture broker)
             users => users.TryGetValue(staying.UserId, out var user) && user.Name?.Given == "Renamed",
             "changes still go while the deletions wait");
         Assert.Equal(8, scenario.ProvisionedInPingOne().Count);
-        var status = await worker.Status.GetAsync(InboundScenario.RuleName, CancellationToken.None);
+        var status = await worker.Status.ReadRuleAsync(InboundScenario.RuleName, CancellationToken.None);
         var pending = status!.PendingApprovalSnapshotId ?? throw new InvalidOperationException("no pending approval recorded");
         Assert.Contains("5 of 8", status.PendingApprovalReason, StringComparison.Ordinal);
 
         var again = await worker.SyncNowAsync();
 
         Assert.Equal(SyncRunStatus.AwaitingApproval, again.Run?.Status);
-        Assert.Equal(pending, (await worker.Status.GetAsync(InboundScenario.RuleName, CancellationToken.None))!.PendingApprovalSnapshotId);
+        Assert.Equal(pending, (await worker.Status.ReadRuleAsync(InboundScenario.RuleName, CancellationToken.None))!.PendingApprovalSnapshotId);
         Assert.Equal(8, scenario.ProvisionedInPingOne().Count);
 
         await worker.Commands.ApproveDeletionsAsync(InboundScenario.RuleName, pending, "test-operator", CancellationToken.None);

@@ -44,8 +44,8 @@ public sealed class SnapshotDifferenceTests(RabbitMqFixture broker)
         // The consumer links a user just after creating it in PingOne; the guard counts linked users, so the next
         // diff must not start before all three links exist.
         await Eventually.MatchesAsync(
-            () => worker.Status.GetAsync(InboundScenario.RuleName, CancellationToken.None),
-            s => s!.Summary.Users is { Success: 3 },
+            () => worker.Status.ReadRuleAsync(InboundScenario.RuleName, CancellationToken.None),
+            s => s!.Users is { Success: 3 },
             TimeSpan.FromSeconds(30),
             "the three creates are recorded");
 
@@ -78,13 +78,13 @@ public sealed class SnapshotDifferenceTests(RabbitMqFixture broker)
         Assert.Equal(SyncRunStatus.Succeeded, unchanged.Run?.Status);
         Assert.Equal(0, unchanged.Run!.Counts.Appeared + unchanged.Run.Counts.Changed + unchanged.Run.Counts.Disappeared);
         var status = await Eventually.MatchesAsync(
-            () => worker.Status.GetAsync(InboundScenario.RuleName, CancellationToken.None),
-            s => s!.Summary.Users is { Impacted: 3, Success: 3 },
+            () => worker.Status.ReadRuleAsync(InboundScenario.RuleName, CancellationToken.None),
+            s => s!.Users is { Impacted: 3, Success: 3 },
             TimeSpan.FromSeconds(30),
             "the ledger forgets the deleted users");
         Assert.Equal(unchanged.Run.RunId, status!.LastRun?.RunId);
         Assert.NotNull(status.LastRunDuration);
-        Assert.Equal(0, status.Summary.Users.Failed);
+        Assert.Equal(0, status.Users.Failed);
         var eveOutcome = await worker.Store.Ledger.GetAsync(InboundScenario.RuleName, EntityKind.User, eve.UserId, CancellationToken.None);
         Assert.Equal(SyncOutcome.Success, eveOutcome?.Outcome);
     }

@@ -2,7 +2,7 @@ using Docusign.Emulator;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using PingOne.Emulator;
-using ProvisioningBus.Outbound.Status;
+using ProvisioningBus.Core.Status;
 using ProvisioningBus.State;
 
 namespace ProvisioningBus.IntegrationTests.Infrastructure;
@@ -37,7 +37,8 @@ public sealed class OutboundTestbed : IAsyncDisposable
 
     public IProvisioningStore Store => Worker.Services.GetRequiredService<IProvisioningStore>();
 
-    public OutboundSyncStatus Status => Worker.Services.GetRequiredService<OutboundSyncStatus>();
+    /// <summary>A rule's status as the status API and the CLI show it, read over the current <see cref="Settings"/>.</summary>
+    public Task<RuleStatus?> StatusAsync(string rule) => RunningStatusReader.ReadRuleAsync(Settings, rule);
 
     public DocusignEmulator Docusign(string connection) => docusign[connection];
 

@@ -1,7 +1,7 @@
 using PingOne.Emulator.Directory;
 using ProvisioningBus.Contracts;
 using ProvisioningBus.IntegrationTests.Infrastructure;
-using ProvisioningBus.Outbound.Status;
+using ProvisioningBus.Core.Status;
 using ProvisioningBus.State.Ledger;
 using ProvisioningBus.State.Runs;
 
@@ -47,8 +47,8 @@ public sealed class ResyncAndLifecycleTests(RabbitMqFixture broker)
 
         var removedOutcome = await testbed.Store.Ledger.GetAsync(Rule, EntityKind.User, removed.Id, default);
         Assert.True(removedOutcome is null, $"the deleted user leaves the ledger, found {removedOutcome}");
-        var status = (await testbed.Status.GetAsync(Rule, default))!;
-        Assert.Equal(RuleSyncState.Active, status.State);
+        var status = (await testbed.StatusAsync(Rule))!;
+        Assert.Equal(RuleSyncState.Active, status.Status);
         Assert.NotNull(status.LastSyncAt);
         Assert.Equal(new OutcomeCounts(2, 2, 0, 0, 0, 0), status.Users);
     }
@@ -69,7 +69,8 @@ public sealed class ResyncAndLifecycleTests(RabbitMqFixture broker)
             TimeSpan.FromSeconds(30),
             "the event is recorded while the connection is disabled");
         Assert.Equal(SyncOutcome.Skipped, skipped!.Outcome);
-        Assert.Equal(RuleSyncState.Inactive, (await testbed.Status.GetAsync(Rule, default))!.State);
+        var status = (await testbed.StatusAsync(Rule))!;
+        Assert.Equal((RuleSyncState.Inactive, $"connection {Rule} is disabled"), (status.Status, status.StatusReason));
         Assert.Empty(testbed.UsersByEmail(Rule, user.Email!));
         Assert.DoesNotContain(testbed.Docusign(Rule).State.Requests, r => r.Method is "POST" or "PUT" or "DELETE" && r.Path.Contains("/users", StringComparison.Ordinal));
 

@@ -93,7 +93,7 @@ public sealed class ScopeAndStatusTests(RabbitMqFixture broker)
             "a userStatus Docusign cannot reach is a recorded failure");
         Assert.Equal(UserStatusMapping.NotSupportedErrorCode, failure!.ErrorCode);
         Assert.Contains("not supported by Docusign", failure.ErrorMessage, StringComparison.Ordinal);
-        var summary = await testbed.Status.GetAsync(Unsupported, default);
+        var summary = await testbed.StatusAsync(Unsupported);
         Assert.Equal(UserStatusMapping.NotSupportedErrorCode, Assert.Single(summary!.RecentFailures).ErrorCode);
         Assert.Equal("ActivationSent", Assert.Single(testbed.UsersByEmail(Unsupported, user.Email!)).UserStatus);
 

@@ -81,7 +81,7 @@ public sealed class UserActionsTests(RabbitMqFixture broker)
         var noUpdate = await testbed.Store.Ledger.GetSummaryAsync(NoUpdate, default);
         Assert.Equal(new OutcomeCounts(5, 4, 0, 1, 0, 0), noUpdate.Users);
 
-        var status = await testbed.Status.GetAsync(NoUpdate, default);
+        var status = await testbed.StatusAsync(NoUpdate);
         Assert.NotNull(status);
         Assert.Equal(1, status.Users.PartiallySynced);
     }

@@ -3,6 +3,7 @@ using Docusign.Emulator;
 using ProvisioningBus.Operations;
 using ProvisioningBus.Operations.Tests.Infrastructure;
 using ProvisioningBus.State.Ledger;
+using ProvisioningBus.State.Runs;
 
 namespace ProvisioningBus.Operations.Tests.Cli;
 
@@ -43,5 +44,47 @@ public sealed class StatusCommandTests
         Assert.Contains("INVALID_USERID", failures.Output, StringComparison.Ordinal);
         Assert.Contains("Legal", failures.Output, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.NotFound, unknown.ExitCode);
+    }
+
+    [Fact]
+    public async Task Status_shows_a_rule_whose_connection_is_disabled_as_Inactive_and_says_why()
+    {
+        await using var docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
+        using var database = new TemporaryDatabase();
+        var settings = Settings.For(docusign, database);
+        settings["Docusign:Connections:demo:Enabled"] = "false";
+
+        var table = await CliRun.InvokeAsync(settings, "status", "people");
+        var json = await CliRun.InvokeAsync(settings, "status", "--json");
+
+        Assert.Equal(ExitCodes.Success, table.ExitCode);
+        var usersRow = Assert.Single(table.Output.Split('\n'), line => line.Contains(" users ", StringComparison.Ordinal));
+        Assert.Equal(["people", "outbound", "Inactive", "users"], usersRow.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..4]);
+        Assert.EndsWith("connection demo is disabled", usersRow.TrimEnd(), StringComparison.Ordinal);
+
+        using var document = JsonDocument.Parse(json.Output);
+        var rule = document.RootElement.GetProperty("rules")[0];
+        Assert.Equal("Inactive", rule.GetProperty("status").GetString());
+        Assert.Equal("connection demo is disabled", rule.GetProperty("statusReason").GetString());
+    }
+
+    [Fact]
+    public async Task Status_shows_a_rule_whose_last_run_failed_as_Failed_with_the_run_error()
+    {
+        await using var docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
+        using var database = new TemporaryDatabase();
+        using (var seeded = await SeededStore.OpenAsync(database))
+        {
+            var run = Guid.NewGuid();
+            await seeded.Store().SyncRuns.StartAsync(run, "people", SyncRunKind.FullResync, DateTimeOffset.UtcNow, CancellationToken.None);
+            await seeded.Store().SyncRuns.CompleteAsync(run, SyncRunStatus.Failed, SyncRunCounts.None, "Docusign answered 401", DateTimeOffset.UtcNow, CancellationToken.None);
+            await seeded.StopAsync();
+        }
+
+        var table = await CliRun.InvokeAsync(Settings.For(docusign, database), "status", "people");
+
+        var usersRow = Assert.Single(table.Output.Split('\n'), line => line.Contains(" users ", StringComparison.Ordinal));
+        Assert.Equal("Failed", usersRow.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2]);
+        Assert.EndsWith("last FullResync run failed: Docusign answered 401", usersRow.TrimEnd(), StringComparison.Ordinal);
     }
 }

@@ -1,29 +1,36 @@
-using ProvisioningBus.Inbound.Rules;
 using ProvisioningBus.State.Rules;
 using ProvisioningBus.State.Runs;
 
-namespace ProvisioningBus.Inbound.Sync;
+namespace ProvisioningBus.Core.Rules.Inbound;
 
 /// <summary>
 /// When an inbound rule runs by itself (mission §5): first the initial full sync; then once a day at the UTC time of day
 /// that sync completed; a full resync as soon as its configuration changed. Manual runs are ignored here, which is
-/// why they never move the daily time. Everything is read from the store, so the schedule survives restarts.
+/// why they never move the daily time. Everything is read from the store, so the schedule survives restarts. The poller
+/// asks it what is due, the status reader when the rule runs next.
 /// </summary>
 public static class InboundSchedule
 {
+    /// <summary>
+    /// Key of the <see cref="TimeProvider"/> the schedule, the runs and the lease renewals read: the registered
+    /// <see cref="TimeProvider"/> unless one is registered under this key. Tests move this clock by days without
+    /// also moving the clock the HTTP clients' timeouts and token lifetimes run on.
+    /// </summary>
+    public const string ClockKey = "inbound-schedule";
+
     /// <summary>How many recent runs to look through for the last scheduled one.</summary>
     public const int RecentRunsExamined = 50;
 
     /// <param name="recent">The rule's recent runs, newest first.</param>
     /// <returns>The kind of run due now, or null.</returns>
-    public static SyncRunKind? Due(CompiledInboundRule rule, RuleState? state, IReadOnlyList<SyncRun> recent, DateTimeOffset now, TimeSpan retryDelay)
+    public static SyncRunKind? Due(InboundRuleOptions rule, RuleState? state, IReadOnlyList<SyncRun> recent, DateTimeOffset now, TimeSpan retryDelay)
     {
         if (state?.DailySyncTimeOfDay is null)
         {
             return Attemptable(recent.FirstOrDefault(run => run.Kind == SyncRunKind.Initial), now, retryDelay) ? SyncRunKind.Initial : null;
         }
 
-        if (!string.Equals(state.ConfigHash, rule.ConfigHash, StringComparison.Ordinal))
+        if (!string.Equals(state.ConfigHash, InboundRuleFingerprint.Compute(rule), StringComparison.Ordinal))
         {
             return Attemptable(recent.FirstOrDefault(run => run.Kind == SyncRunKind.FullResync), now, retryDelay) ? SyncRunKind.FullResync : null;
         }
@@ -40,9 +47,9 @@ public static class InboundSchedule
     }
 
     /// <summary>When the rule will next run by itself; null when it is waiting for nothing the schedule controls.</summary>
-    public static DateTimeOffset? NextRun(CompiledInboundRule rule, RuleState? state, IReadOnlyList<SyncRun> recent, DateTimeOffset now, TimeSpan retryDelay)
+    public static DateTimeOffset? NextRun(InboundRuleOptions rule, RuleState? state, IReadOnlyList<SyncRun> recent, DateTimeOffset now, TimeSpan retryDelay)
     {
-        if (!rule.Options.Enabled)
+        if (!rule.Enabled)
         {
             return null;
         }
