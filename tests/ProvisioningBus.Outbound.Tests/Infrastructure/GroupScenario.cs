@@ -2,7 +2,6 @@ using Docusign.Emulator;
 using Microsoft.Extensions.DependencyInjection;
 using PingOne.Emulator;
 using PingOne.Emulator.Directory;
-using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.State;
 using ProvisioningBus.State.Users;
 
@@ -33,8 +32,6 @@ public sealed class GroupScenario : IAsyncDisposable
     public string SubscriptionId { get; private set; } = "";
 
     public IProvisioningStore Store => Worker.Services.GetRequiredService<IProvisioningStore>();
-
-    public CompiledOutboundRule Rule => Worker.Services.GetRequiredService<OutboundRuleCatalog>().All.Single(rule => rule.Name == RuleName);
 
     /// <param name="arrange">Prepares PingOne and Docusign (before any event is delivered); returns the ids of the groups to push.</param>
     /// <param name="settings">Extra worker settings; keys starting with <c>Rule:</c> go under the rule.</param>
@@ -134,10 +131,6 @@ public sealed class GroupScenario : IAsyncDisposable
 
     /// <summary>The Docusign user ids in a group, sorted.</summary>
     public IReadOnlyList<string> DocusignMembers(string docusignGroupId) => [.. Docusign.State.GetGroupMemberIds(docusignGroupId).Order(StringComparer.Ordinal)];
-
-    /// <summary>Docusign requests matching a method and a path pattern, from the emulator's request log.</summary>
-    public IReadOnlyList<EmulatorRequestRecord> DocusignRequests(string method, Func<string, bool> path) =>
-        [.. Docusign.State.Requests.Where(request => request.Method == method && path(request.Path))];
 
     public static Dictionary<string, string?> WorkerSettings(Uri amqpUri, PingOneEmulator pingOne, DocusignEmulator docusign, string? postgresConnectionString) =>
         OutboundWorkerSettings.For(amqpUri, pingOne, docusign, RuleName, postgresConnectionString);

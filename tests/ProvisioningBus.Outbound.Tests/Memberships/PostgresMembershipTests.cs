@@ -3,7 +3,11 @@ using ProvisioningBus.State.Ledger;
 
 namespace ProvisioningBus.Outbound.Tests.Memberships;
 
-/// <summary>The same path as on SQLite, with the production store: links, memberships and the ledger on PostgreSQL.</summary>
+/// <summary>
+/// Groups and memberships end to end as deployed: PingOne webhook → gateway → RabbitMQ (one membership event fanned out
+/// to the user and membership queues) → consumers → Docusign, on the production store (PostgreSQL). What each consumer
+/// does with a message is covered on the in-memory harness in ProvisioningBus.Outbound.ConsumerTests.
+/// </summary>
 [Collection(OutboundGroupsCollection.Name)]
 public sealed class PostgresMembershipTests(RabbitMqFixture broker, PostgresDatabase database) : IClassFixture<PostgresDatabase>
 {
