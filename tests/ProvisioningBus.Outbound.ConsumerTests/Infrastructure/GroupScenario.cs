@@ -4,6 +4,7 @@ using PingOne.Emulator;
 using PingOne.Emulator.Directory;
 using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.State;
+using ProvisioningBus.State.Runs;
 
 namespace ProvisioningBus.Outbound.ConsumerTests.Infrastructure;
 
@@ -67,6 +68,14 @@ public sealed class GroupScenario : IAsyncDisposable
             scenario.Worker = await HarnessedOutboundWorker.StartAsync(worker);
             scenario.parts.Add(scenario.Worker);
             scenario.Changes = new PingOneChangeFeed(scenario.PingOne, scenario.Worker);
+
+            // A new rule gets an initial resync at start-up, which takes the group leases: a change delivered meanwhile
+            // meets GroupBusyException and waits out the retry back-off. Tests start from the settled state instead.
+            await Eventually.MatchesAsync(
+                () => scenario.Store.SyncRuns.GetLatestAsync(RuleName, CancellationToken.None),
+                run => run is { Status: not SyncRunStatus.Running },
+                TimeSpan.FromSeconds(30),
+                "the worker's initial resync of the new rule completes");
             return scenario;
         }
         catch
