@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using ProvisioningBus.Docusign;
-using ProvisioningBus.Outbound.ConsumerTests.Infrastructure;
+using ProvisioningBus.Outbound.Tests.Infrastructure;
 using ProvisioningBus.Outbound.Groups;
 using ProvisioningBus.State.Memberships;
 
-namespace ProvisioningBus.Outbound.ConsumerTests.Groups;
+namespace ProvisioningBus.Outbound.Tests.Groups;
 
 public sealed class GroupResyncTests
 {

@@ -1,10 +1,10 @@
 using Docusign.Emulator;
-using ProvisioningBus.Outbound.ConsumerTests.Infrastructure;
+using ProvisioningBus.Outbound.Tests.Infrastructure;
 using ProvisioningBus.State.Ledger;
 using ProvisioningBus.State.Memberships;
 using Xunit.Abstractions;
 
-namespace ProvisioningBus.Outbound.ConsumerTests.Memberships;
+namespace ProvisioningBus.Outbound.Tests.Memberships;
 
 public sealed class MembershipChangeTests(ITestOutputHelper output)
 {

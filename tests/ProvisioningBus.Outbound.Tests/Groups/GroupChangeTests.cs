@@ -1,7 +1,7 @@
-using ProvisioningBus.Outbound.ConsumerTests.Infrastructure;
+using ProvisioningBus.Outbound.Tests.Infrastructure;
 using ProvisioningBus.State.Ledger;
 
-namespace ProvisioningBus.Outbound.ConsumerTests.Groups;
+namespace ProvisioningBus.Outbound.Tests.Groups;
 
 public sealed class GroupChangeTests
 {
