@@ -10,9 +10,17 @@ public static class OutboundWorkerSettings
 
     /// <param name="postgresConnectionString">A PostgreSQL database of the test's own; null uses a fresh SQLite file.</param>
     public static Dictionary<string, string?> For(
-        Uri amqpUri, PingOneEmulator pingOne, DocusignEmulator docusign, string ruleName, string? postgresConnectionString = null) => new()
+        Uri amqpUri, PingOneEmulator pingOne, DocusignEmulator docusign, string ruleName, string? postgresConnectionString = null)
     {
-        ["RabbitMq:Uri"] = amqpUri.ToString(),
+        var settings = For(pingOne, docusign, ruleName, postgresConnectionString);
+        settings["RabbitMq:Uri"] = amqpUri.ToString();
+        return settings;
+    }
+
+    /// <summary>The same without a broker, for a <see cref="HarnessedOutboundWorker"/>.</summary>
+    public static Dictionary<string, string?> For(
+        PingOneEmulator pingOne, DocusignEmulator docusign, string ruleName, string? postgresConnectionString = null) => new()
+    {
         ["State:Provider"] = postgresConnectionString is null ? "Sqlite" : "Postgres",
         ["State:ConnectionString"] = postgresConnectionString
             ?? $"Data Source={Path.Combine(Path.GetTempPath(), $"provisioningbus-test-{Guid.NewGuid():N}.db")}",

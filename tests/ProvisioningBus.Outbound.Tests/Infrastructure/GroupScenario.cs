@@ -4,18 +4,18 @@ using PingOne.Emulator;
 using PingOne.Emulator.Directory;
 using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.State;
-using ProvisioningBus.State.Users;
+using ProvisioningBus.State.Runs;
 
 namespace ProvisioningBus.Outbound.Tests.Infrastructure;
 
 /// <summary>
-/// A whole outbound deployment for one test: PingOne emulator → webhook → gateway → RabbitMQ (own virtual host)
-/// → outbound worker → Docusign emulator. The PingOne subscription starts paused, so what <c>arrange</c> does
-/// before the worker knows its pushed groups (their ids exist only once created) is delivered afterwards, in order.
+/// One rule that pushes groups, for one test: PingOne emulator → <see cref="PingOneChangeFeed"/> → the outbound
+/// consumers on the in-memory test harness → Docusign emulator. PingOne changes reach the consumers only when the test
+/// delivers them, so what <c>arrange</c> does before the worker knows its pushed groups is delivered afterwards, in order.
 /// </summary>
 public sealed class GroupScenario : IAsyncDisposable
 {
-    public const string ConnectionName = "demo";
+    public const string ConnectionName = OutboundWorkerSettings.ConnectionName;
     public const string RuleName = "pushed-groups";
 
     private readonly List<IAsyncDisposable> parts = [];
@@ -28,19 +28,19 @@ public sealed class GroupScenario : IAsyncDisposable
 
     public DocusignEmulator Docusign { get; private set; } = null!;
 
-    public RunningOutboundWorker Worker { get; private set; } = null!;
+    public HarnessedOutboundWorker Worker { get; private set; } = null!;
 
-    public string SubscriptionId { get; private set; } = "";
+    /// <summary>PingOne's changes, delivered to the consumers when the test says so.</summary>
+    public PingOneChangeFeed Changes { get; private set; } = null!;
 
     public IProvisioningStore Store => Worker.Services.GetRequiredService<IProvisioningStore>();
 
     public CompiledOutboundRule Rule => Worker.Services.GetRequiredService<OutboundRuleCatalog>().All.Single(rule => rule.Name == RuleName);
 
-    /// <param name="arrange">Prepares PingOne and Docusign (before any event is delivered); returns the ids of the groups to push.</param>
+    /// <param name="arrange">Prepares PingOne and Docusign (before any change is delivered); returns the ids of the groups to push.</param>
     /// <param name="settings">Extra worker settings; keys starting with <c>Rule:</c> go under the rule.</param>
     /// <param name="postgresConnectionString">A PostgreSQL store instead of a fresh SQLite file.</param>
     public static async Task<GroupScenario> StartAsync(
-        RabbitMqFixture broker,
         Func<PingOneEmulator, DocusignEmulator, IReadOnlyList<string>> arrange,
         IDictionary<string, string?>? settings = null,
         string? postgresConnectionString = null)
@@ -48,23 +48,13 @@ public sealed class GroupScenario : IAsyncDisposable
         var scenario = new GroupScenario();
         try
         {
-            var vhost = await broker.CreateVirtualHostAsync();
-            scenario.parts.Add(vhost);
             scenario.Docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
             scenario.parts.Add(scenario.Docusign);
-            var gateway = await RunningGateway.StartAsync(vhost.AmqpUri);
-            scenario.parts.Add(gateway);
             scenario.PingOne = await PingOneEmulator.StartAsync(new PingOneEmulatorOptions());
             scenario.parts.Add(scenario.PingOne);
-            scenario.SubscriptionId = scenario.PingOne.AddSubscription(new EmulatedSubscriptionOptions
-            {
-                Url = gateway.WebhookUri.ToString(),
-                Headers = new Dictionary<string, string> { ["X-Webhook-Secret"] = RunningGateway.WebhookSecret },
-                Enabled = false,
-            });
 
             var pushed = arrange(scenario.PingOne, scenario.Docusign);
-            var worker = WorkerSettings(vhost.AmqpUri, scenario.PingOne, scenario.Docusign, postgresConnectionString);
+            var worker = OutboundWorkerSettings.For(scenario.PingOne, scenario.Docusign, RuleName, postgresConnectionString);
             for (var i = 0; i < pushed.Count; i++)
             {
                 worker[$"Outbound:Rules:{RuleName}:GroupsToPush:{i}"] = pushed[i];
@@ -75,9 +65,17 @@ public sealed class GroupScenario : IAsyncDisposable
                 worker[key.StartsWith("Rule:", StringComparison.Ordinal) ? $"Outbound:Rules:{RuleName}:{key["Rule:".Length..]}" : key] = value;
             }
 
-            scenario.Worker = await RunningOutboundWorker.StartAsync(worker);
+            scenario.Worker = await HarnessedOutboundWorker.StartAsync(worker);
             scenario.parts.Add(scenario.Worker);
-            scenario.PingOne.SetSubscriptionEnabled(scenario.SubscriptionId, enabled: true);
+            scenario.Changes = new PingOneChangeFeed(scenario.PingOne, scenario.Worker);
+
+            // A new rule gets an initial resync at start-up, which takes the group leases: a change delivered meanwhile
+            // meets GroupBusyException and waits out the retry back-off. Tests start from the settled state instead.
+            await Eventually.MatchesAsync(
+                () => scenario.Store.SyncRuns.GetLatestAsync(RuleName, CancellationToken.None),
+                run => run is { Status: not SyncRunStatus.Running },
+                TimeSpan.FromSeconds(30),
+                "the worker's initial resync of the new rule completes");
             return scenario;
         }
         catch
@@ -88,49 +86,32 @@ public sealed class GroupScenario : IAsyncDisposable
     }
 
     /// <summary>
-    /// Creates users in PingOne and waits until the user consumer has created them in Docusign and linked them
-    /// to the rule (memberships apply only to linked users).
+    /// Creates users in PingOne, delivers every change recorded so far, and returns the users the user consumer created
+    /// in Docusign and linked to the rule (memberships apply only to linked users).
     /// </summary>
     public async Task<IReadOnlyList<ProvisionedUser>> ProvisionUsersAsync(IEnumerable<string> userNames, string? populationId = null)
     {
         var created = userNames
             .Select(name => PingOne.State.CreateUser(name, $"{name}@example.com", new EmulatedUserName(Given: name, Family: "Tester"), populationId: populationId))
             .ToList();
-        var docusignUsers = await Eventually.MatchesAsync(
-            () => created.Select(user => Docusign.State.FindUsersByEmail(user.Email!) is [var found, ..] ? found : null).ToList(),
-            found => found.All(user => user is not null),
-            TimeSpan.FromSeconds(60),
-            $"{created.Count} PingOne users are created in Docusign by the user consumer");
+        await Changes.DeliverAsync();
 
-        var links = await Eventually.MatchesAsync(
-            async () =>
-            {
-                var found = new List<UserLink>();
-                foreach (var user in created)
-                {
-                    if (await Store.UserLinks.GetAsync(RuleName, user.Id, CancellationToken.None) is { } link)
-                    {
-                        found.Add(link);
-                    }
-                }
+        var provisioned = new List<ProvisionedUser>();
+        foreach (var user in created)
+        {
+            var docusignUser = Assert.Single(Docusign.State.FindUsersByEmail(user.Email!));
+            var link = await Store.UserLinks.GetAsync(RuleName, user.Id, CancellationToken.None);
+            Assert.True(link is not null, $"the user consumer links {user.Username} to the rule");
+            Assert.Equal(docusignUser.UserId, link.DocusignUserId);
+            provisioned.Add(new ProvisionedUser(link.PingOneUserId, link.DocusignUserId, link.Email));
+        }
 
-                return found;
-            },
-            found => found.Count == created.Count,
-            TimeSpan.FromSeconds(30),
-            $"the user consumer links the {created.Count} users it provisioned to the rule");
-        Assert.Equal(docusignUsers.Select(user => user!.UserId), links.Select(link => link.DocusignUserId));
-
-        return [.. links.Select(link => new ProvisionedUser(link.PingOneUserId, link.DocusignUserId, link.Email))];
+        return provisioned;
     }
 
-    /// <summary>Waits for the custom Docusign group with this name (exactly one).</summary>
-    public Task<global::Docusign.Emulator.EmulatedGroup> DocusignGroupAsync(string name, string because) =>
-        Eventually.MatchesAsync(
-            () => Docusign.State.Groups.Where(group => group.GroupName == name).ToList(),
-            groups => groups.Count == 1,
-            TimeSpan.FromSeconds(30),
-            because).ContinueWith(found => found.Result[0], TaskScheduler.Default);
+    /// <summary>The custom Docusign group with this name (exactly one).</summary>
+    public global::Docusign.Emulator.EmulatedGroup DocusignGroup(string name) =>
+        Assert.Single(Docusign.State.Groups, group => group.GroupName == name);
 
     /// <summary>The Docusign user ids in a group, sorted.</summary>
     public IReadOnlyList<string> DocusignMembers(string docusignGroupId) => [.. Docusign.State.GetGroupMemberIds(docusignGroupId).Order(StringComparer.Ordinal)];
@@ -139,12 +120,8 @@ public sealed class GroupScenario : IAsyncDisposable
     public IReadOnlyList<EmulatorRequestRecord> DocusignRequests(string method, Func<string, bool> path) =>
         [.. Docusign.State.Requests.Where(request => request.Method == method && path(request.Path))];
 
-    public static Dictionary<string, string?> WorkerSettings(Uri amqpUri, PingOneEmulator pingOne, DocusignEmulator docusign, string? postgresConnectionString) =>
-        OutboundWorkerSettings.For(amqpUri, pingOne, docusign, RuleName, postgresConnectionString);
-
     public async ValueTask DisposeAsync()
     {
-        // Reverse start order: the webhook source stops before the gateway it posts to, the broker's vhost goes last.
         for (var i = parts.Count - 1; i >= 0; i--)
         {
             await parts[i].DisposeAsync();
