@@ -47,7 +47,7 @@ public sealed class WorkerRoleOptionsTests
     public async Task The_worker_process_stops_at_start_up_with_one_line_naming_the_bad_role()
     {
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => WorkerProcess.StartAsync(new Dictionary<string, string?>(), "users,bogus", TimeSpan.FromSeconds(60)));
+            () => ServiceProcess.StartWorkerAsync(new Dictionary<string, string?>(), "users,bogus", TimeSpan.FromSeconds(60)));
 
         Assert.Contains("exited with 2", refused.Message, StringComparison.Ordinal);
         Assert.Contains("Worker:Roles: unknown role 'bogus'", refused.Message, StringComparison.Ordinal);

@@ -28,8 +28,8 @@ public sealed class WorkerRoleTests(RabbitMqFixture broker)
                 Url = gateway.WebhookUri.ToString(),
                 Headers = new Dictionary<string, string> { ["X-Webhook-Secret"] = RunningGateway.WebhookSecret },
             });
-            await using var users = await WorkerProcess.StartAsync(settings, "users", Timeout);
-            await using var groupsAndMemberships = await WorkerProcess.StartAsync(settings, "groups,memberships", Timeout);
+            await using var users = await ServiceProcess.StartWorkerAsync(settings, "users", Timeout);
+            await using var groupsAndMemberships = await ServiceProcess.StartWorkerAsync(settings, "groups,memberships", Timeout);
 
             // The management API samples consumers: wait until both processes' consumers are listed.
             var consumers = await Eventually.MatchesAsync(
@@ -83,6 +83,6 @@ public sealed class WorkerRoleTests(RabbitMqFixture broker)
         }
     }
 
-    private static bool IsOf(QueueConsumer consumer, WorkerProcess process) =>
+    private static bool IsOf(QueueConsumer consumer, ServiceProcess process) =>
         consumer.ConnectionName.EndsWith($":{process.Id}", StringComparison.Ordinal);
 }

@@ -24,6 +24,15 @@ public sealed record PingOneEmulatorOptions
     public string ClientSecret { get; init; } = "emulator-secret";
 
     /// <summary>
+    /// A second worker application, standing for an administrator's own API client: its changes are not ours, so the
+    /// gateway does not drop them as the inbound applier's echo (which it does for <see cref="ClientId"/>).
+    /// </summary>
+    public string AdminApiClientId { get; init; } = "emulator-admin-client";
+
+    /// <summary>The administrator API client's secret. Never logged.</summary>
+    public string AdminApiClientSecret { get; init; } = "emulator-admin-secret";
+
+    /// <summary>
     /// Client id put in <c>actors.client.id</c> for changes made through <see cref="PingOneEmulator.State"/>
     /// ("an admin in the console"); observed audit events use <c>adminui</c> (fact sheet §1.5).
     /// </summary>

@@ -116,9 +116,9 @@ public sealed class OutboundDrill : IAsyncDisposable
         return worker;
     }
 
-    public async Task<WorkerProcess> StartWorkerProcessAsync()
+    public async Task<ServiceProcess> StartWorkerProcessAsync()
     {
-        var worker = await WorkerProcess.StartAsync(Settings, "users,groups,memberships,resync", TimeSpan.FromSeconds(60));
+        var worker = await ServiceProcess.StartWorkerAsync(Settings, "users,groups,memberships,resync", TimeSpan.FromSeconds(60));
         workers.Add(worker);
         return worker;
     }

@@ -18,8 +18,8 @@ internal sealed class TokenIssuer(PingOneEmulatorOptions options, TimeProvider t
     public bool TryAuthenticateClient(string? clientId, string? clientSecret) =>
         clientId is not null
         && clientSecret is not null
-        && FixedTimeEquals(clientId, options.ClientId)
-        && FixedTimeEquals(clientSecret, options.ClientSecret);
+        && ((FixedTimeEquals(clientId, options.ClientId) && FixedTimeEquals(clientSecret, options.ClientSecret))
+            || (FixedTimeEquals(clientId, options.AdminApiClientId) && FixedTimeEquals(clientSecret, options.AdminApiClientSecret)));
 
     public (string Token, TimeSpan Lifetime) Issue(string clientId)
     {
