@@ -18,7 +18,7 @@ public sealed class RefusedCredentialTests(RabbitMqFixture broker)
     {
         string groupId = "";
         string userId = "";
-        await using var scenario = await GroupScenario.StartAsync(
+        await using var scenario = await DeployedGroupScenario.StartAsync(
             broker,
             (pingOne, _) =>
             {
@@ -27,7 +27,7 @@ public sealed class RefusedCredentialTests(RabbitMqFixture broker)
                 return [groupId];
             },
             // A refresh token Docusign no longer accepts, as after a revoked consent: every token request is invalid_grant.
-            new Dictionary<string, string?> { [$"Docusign:Connections:{GroupScenario.ConnectionName}:RefreshToken"] = "revoked-refresh-token" });
+            new Dictionary<string, string?> { [$"Docusign:Connections:{DeployedGroupScenario.ConnectionName}:RefreshToken"] = "revoked-refresh-token" });
 
         // Both changes were delivered and each has been tried more than once (the start-up resync asks for a token too).
         await scenario.PingOne.WaitForDeliveryAsync(Timeout);
@@ -38,12 +38,12 @@ public sealed class RefusedCredentialTests(RabbitMqFixture broker)
         Assert.Null(scenario.Docusign.State.FindGroupByName("Finance"));
         Assert.Empty(scenario.Docusign.State.FindUsersByEmail("grace@example.com"));
         // Neither acknowledged as done nor recorded as the entity's failure: the ledger has no word on either.
-        Assert.Null(await scenario.Store.Ledger.GetAsync(GroupScenario.RuleName, EntityKind.Group, groupId, CancellationToken.None));
-        Assert.Null(await scenario.Store.Ledger.GetAsync(GroupScenario.RuleName, EntityKind.User, userId, CancellationToken.None));
+        Assert.Null(await scenario.Store.Ledger.GetAsync(DeployedGroupScenario.RuleName, EntityKind.Group, groupId, CancellationToken.None));
+        Assert.Null(await scenario.Store.Ledger.GetAsync(DeployedGroupScenario.RuleName, EntityKind.User, userId, CancellationToken.None));
 
         // An operator fixes the connection: a refresh token Docusign accepts lands in the shared store.
         Assert.True(await scenario.Store.RefreshTokens.SaveAsync(
-            GroupScenario.ConnectionName, null, scenario.Docusign.State.CurrentRefreshToken, CancellationToken.None));
+            DeployedGroupScenario.ConnectionName, null, scenario.Docusign.State.CurrentRefreshToken, CancellationToken.None));
 
         await scenario.DocusignGroupAsync("Finance", "the retried group change is applied once the credential works");
         await Eventually.MatchesAsync(
@@ -52,13 +52,13 @@ public sealed class RefusedCredentialTests(RabbitMqFixture broker)
             Timeout,
             "the retried user change is applied once the credential works");
         var groupOutcome = await Eventually.MatchesAsync<EntityOutcome?>(
-            async () => await scenario.Store.Ledger.GetAsync(GroupScenario.RuleName, EntityKind.Group, groupId, CancellationToken.None),
+            async () => await scenario.Store.Ledger.GetAsync(DeployedGroupScenario.RuleName, EntityKind.Group, groupId, CancellationToken.None),
             found => found is not null,
             Timeout,
             "the group's outcome is recorded once it is applied");
         Assert.Equal(SyncOutcome.Success, groupOutcome!.Outcome);
         var userOutcome = await Eventually.MatchesAsync<EntityOutcome?>(
-            async () => await scenario.Store.Ledger.GetAsync(GroupScenario.RuleName, EntityKind.User, userId, CancellationToken.None),
+            async () => await scenario.Store.Ledger.GetAsync(DeployedGroupScenario.RuleName, EntityKind.User, userId, CancellationToken.None),
             found => found is not null,
             Timeout,
             "the user's outcome is recorded once it is applied");
