@@ -74,6 +74,11 @@ public sealed class ServiceTelemetryTests(RabbitMqFixture broker)
             .Where(point => HasTags(point, ("resource", "user"), ("action", "create"), ("outcome", "success")))
             .Sum(point => point.GetSumLong());
         Assert.True(created >= 1, "provisioningbus.changes.applied{resource=user,action=create,outcome=success} counts the create");
+
+        // The Docusign emulator answers with X-RateLimit-* headers, as Docusign does: the budget gauge reads them.
+        Assert.Contains(
+            workerMetrics.Snapshot().Where(metric => metric.Name == "provisioningbus.docusign.budget.hourly_remaining").SelectMany(metric => metric.MetricPoints),
+            point => HasTags(point, ("connection", OutboundScenario.ConnectionName)));
     }
 
     private static string? Tag(Activity span, string name) => span.GetTagItem(name) as string;
