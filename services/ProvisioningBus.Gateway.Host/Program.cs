@@ -2,7 +2,7 @@ using ProvisioningBus.Gateway;
 using ProvisioningBus.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
+builder.AddServiceDefaults(ServiceNames.Gateway);
 builder.AddGateway();
 
 var app = builder.Build();

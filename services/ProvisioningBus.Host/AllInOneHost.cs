@@ -43,7 +43,7 @@ public static class AllInOneHost
         }
         builder.Configuration.AddCommandLine(args);
 
-        builder.AddServiceDefaults();
+        builder.AddServiceDefaults(ServiceNames.AllInOne);
         builder.Services.AddProvisioningBus(builder.Configuration, bus =>
         {
             bus.AddOutboundConsumers();

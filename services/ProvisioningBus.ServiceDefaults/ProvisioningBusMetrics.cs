@@ -13,13 +13,32 @@ public static class ProvisioningBusMetrics
     public static readonly Counter<long> ChangesApplied =
         ProvisioningBusTelemetry.Meter.CreateCounter<long>("provisioningbus.changes.applied", "{change}", "Directory changes applied to the target system");
 
-    /// <summary>Users in an inbound snapshot, and the differences it produced (tag kind: appeared, changed, disappeared).</summary>
+    /// <summary>Docusign users in a completed inbound snapshot (after the rule's filter).</summary>
     public static readonly Histogram<long> SnapshotSize =
         ProvisioningBusTelemetry.Meter.CreateHistogram<long>("provisioningbus.inbound.snapshot.size", "{user}", "Docusign users in one inbound snapshot");
 
+    /// <summary>Differences completed snapshot runs found, tagged kind (appeared, changed, disappeared); held deletions included.</summary>
     public static readonly Counter<long> DiffEntries =
-        ProvisioningBusTelemetry.Meter.CreateCounter<long>("provisioningbus.inbound.diff.entries", "{user}", "Snapshot differences published, by kind");
+        ProvisioningBusTelemetry.Meter.CreateCounter<long>("provisioningbus.inbound.diff.entries", "{user}", "Snapshot differences found, by kind");
 
-    public static void RecordChange(string resource, string action, string outcome) =>
-        ChangesApplied.Add(1, new KeyValuePair<string, object?>("resource", resource), new KeyValuePair<string, object?>("action", action), new KeyValuePair<string, object?>("outcome", outcome));
+    public static void RecordChange(AppliedChange change, long count = 1)
+    {
+        if (count > 0)
+        {
+            ChangesApplied.Add(
+                count,
+                new KeyValuePair<string, object?>("resource", change.Resource),
+                new KeyValuePair<string, object?>("action", change.Action),
+                new KeyValuePair<string, object?>("outcome", change.Outcome));
+        }
+    }
+
+    /// <summary>Counts one completed snapshot run: its size, and each kind of difference it found (held deletions included).</summary>
+    public static void RecordSnapshot(long users, long appeared, long changed, long disappeared)
+    {
+        SnapshotSize.Record(users);
+        DiffEntries.Add(appeared, new KeyValuePair<string, object?>("kind", "appeared"));
+        DiffEntries.Add(changed, new KeyValuePair<string, object?>("kind", "changed"));
+        DiffEntries.Add(disappeared, new KeyValuePair<string, object?>("kind", "disappeared"));
+    }
 }

@@ -4,8 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace ProvisioningBus.ServiceDefaults;
@@ -18,16 +20,31 @@ public static class ServiceDefaultsExtensions
     /// <summary>Tag on health checks that must pass before a service takes traffic (broker, store).</summary>
     public const string ReadyTag = "ready";
 
-    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
+    /// <param name="defaultServiceName">The process's <c>service.name</c> (<see cref="ServiceNames"/>) unless <c>OTEL_SERVICE_NAME</c> names another.</param>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, string defaultServiceName)
         where TBuilder : IHostApplicationBuilder
     {
+        // Logging:Console:FormatterName=json switches the console to one JSON object per line; a log shipper needs
+        // the time in it, which the JSON formatter leaves out unless a format is configured.
+        builder.Services.PostConfigure<JsonConsoleFormatterOptions>(json =>
+        {
+            if (json.TimestampFormat is null)
+            {
+                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                json.UseUtcTimestamp = true;
+            }
+        });
+
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
         });
 
+        var identity = ServiceIdentity.From(builder.Configuration, defaultServiceName);
         builder.Services.AddOpenTelemetry()
+            // Our name is added after the SDK's detectors and so replaces theirs: ServiceIdentity reads OTEL_SERVICE_NAME itself.
+            .ConfigureResource(resource => resource.AddService(identity.Name, serviceVersion: identity.Version, autoGenerateServiceInstanceId: false, serviceInstanceId: identity.InstanceId))
             .WithTracing(tracing => tracing
                 .AddSource(ProvisioningBusTelemetry.SourceName, ProvisioningBusTelemetry.MassTransitSourceName)
                 .AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = context => !context.Request.Path.StartsWithSegments("/health"))

@@ -16,7 +16,7 @@ catch (InvalidWorkerRolesException invalid)
     return 2;
 }
 
-builder.AddServiceDefaults();
+builder.AddServiceDefaults(WorkerServiceName.For(roles));
 builder.Services.AddProvisioningBus(builder.Configuration, bus =>
 {
     bus.AddOutboundConsumers(roles);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using ProvisioningBus.Gateway;
 using ProvisioningBus.ServiceDefaults;
 
@@ -25,9 +26,12 @@ public sealed class RunningGateway : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public IServiceProvider Services => app.Services;
+
     public Uri WebhookUri => new(BaseAddress, "/webhooks/pingone");
 
-    public static async Task<RunningGateway> StartAsync(Uri amqpUri, IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Test additions to the host (an exporter, a fake), applied after the gateway's own registrations.</param>
+    public static async Task<RunningGateway> StartAsync(Uri amqpUri, IDictionary<string, string?>? settings = null, Action<IHostApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -41,8 +45,9 @@ public sealed class RunningGateway : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
-        builder.AddServiceDefaults();
+        builder.AddServiceDefaults(ServiceNames.Gateway);
         builder.AddGateway();
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapGateway();

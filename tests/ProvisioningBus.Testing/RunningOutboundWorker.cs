@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ProvisioningBus.Core.Roles;
 using ProvisioningBus.Outbound;
 using ProvisioningBus.ServiceDefaults;
 
@@ -17,13 +19,17 @@ public sealed class RunningOutboundWorker : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<RunningOutboundWorker> StartAsync(IDictionary<string, string?> settings)
+    /// <param name="roles">The outbound roles this worker runs (all by default), as <c>Worker:Roles</c> selects them.</param>
+    /// <param name="configure">Test additions to the host (an exporter, a fake), applied after the worker's own registrations.</param>
+    public static async Task<RunningOutboundWorker> StartAsync(
+        IDictionary<string, string?> settings, WorkerRoles roles = WorkerRoles.Outbound, Action<IHostApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddServiceDefaults();
-        builder.AddOutbound();
+        builder.AddServiceDefaults(WorkerServiceName.For(roles));
+        builder.AddOutbound(roles: roles);
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapDefaultEndpoints();
         await app.StartAsync();

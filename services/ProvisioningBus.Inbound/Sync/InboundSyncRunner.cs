@@ -6,6 +6,7 @@ using ProvisioningBus.Core.Rules.Inbound;
 using ProvisioningBus.Docusign;
 using ProvisioningBus.Inbound.Rules;
 using ProvisioningBus.Inbound.Snapshots;
+using ProvisioningBus.ServiceDefaults;
 using ProvisioningBus.State.Inbound;
 using ProvisioningBus.State.Leases;
 using ProvisioningBus.State.Rules;
@@ -170,6 +171,7 @@ public sealed class InboundSyncRunner(
                     : snapshotId;
             await snapshots.ReplaceAsync(rule.Name, SnapshotDiffer.NextSnapshot(current, held, heldBy), ct);
 
+            ProvisioningBusMetrics.RecordSnapshot(current.Count, appeared, changed, disappeared);
             var completedAt = time.GetUtcNow();
             var counts = new SyncRunCounts { Appeared = appeared, Changed = changed, Disappeared = disappeared, Skipped = filteredOut };
             var status = held.Count > 0 ? SyncRunStatus.AwaitingApproval : SyncRunStatus.Succeeded;

@@ -3,6 +3,7 @@ using ProvisioningBus.Core.Failures;
 using ProvisioningBus.Inbound.Rules;
 using ProvisioningBus.PingOne;
 using ProvisioningBus.PingOne.Users;
+using ProvisioningBus.ServiceDefaults;
 using ProvisioningBus.State.Inbound;
 using ProvisioningBus.State.Ledger;
 
@@ -21,7 +22,10 @@ public sealed class InboundUserApplier(
     ILogger<InboundUserApplier> logger)
 {
     /// <param name="user">The user's attributes now; null when it disappeared from the rule's snapshot.</param>
-    public async Task<InboundUserOutcome> ApplyAsync(CompiledInboundRule rule, string docusignUserId, DocusignUserAttributes? user, CancellationToken ct)
+    public Task<InboundUserOutcome> ApplyAsync(CompiledInboundRule rule, string docusignUserId, DocusignUserAttributes? user, CancellationToken ct) =>
+        ChangeTelemetry.TraceAsync("provisioning.inbound_user", rule.Name, docusignUserId, () => ApplyUntracedAsync(rule, docusignUserId, user, ct), InboundUserChangeTelemetry.Describe);
+
+    private async Task<InboundUserOutcome> ApplyUntracedAsync(CompiledInboundRule rule, string docusignUserId, DocusignUserAttributes? user, CancellationToken ct)
     {
         try
         {

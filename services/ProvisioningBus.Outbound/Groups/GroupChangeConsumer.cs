@@ -2,6 +2,7 @@ using MassTransit;
 using ProvisioningBus.Contracts;
 using ProvisioningBus.Core.Failures;
 using ProvisioningBus.Outbound.Rules;
+using ProvisioningBus.ServiceDefaults;
 
 namespace ProvisioningBus.Outbound.Groups;
 
@@ -22,10 +23,12 @@ public sealed class GroupChangeConsumer(
         var cancellationToken = context.CancellationToken;
         foreach (var rule in rules.ForEnvironment(change.EnvironmentId).Where(rule => rule.Pushes(change.GroupId)))
         {
+            using var activity = ChangeTelemetry.Start("provisioning.group", rule.Name, change.GroupId);
             var displayName = change.GroupName ?? change.GroupId;
             if (!connections.IsEnabled(rule.Options.TargetConnection))
             {
                 await ledger.SkippedAsync(rule, change.GroupId, displayName, cancellationToken);
+                ChangeTelemetry.Record(activity, AppliedChange.NothingToDo(GroupChangeTelemetry.Resource));
                 continue;
             }
 
@@ -42,6 +45,8 @@ public sealed class GroupChangeConsumer(
                 {
                     await ledger.SucceededAsync(rule, change.GroupId, displayName, cancellationToken);
                 }
+
+                ChangeTelemetry.Record(activity, GroupChangeTelemetry.Describe(outcome));
             }
             catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -55,9 +60,11 @@ public sealed class GroupChangeConsumer(
                 await ledger.FailedAsync(rule, change.GroupId, displayName, failure, cancellationToken);
                 if (!classified.IsPermanent)
                 {
+                    ChangeTelemetry.Retrying(activity, failure);
                     throw;
                 }
 
+                ChangeTelemetry.Record(activity, AppliedChange.Refused(GroupChangeTelemetry.Resource, change.Action == DirectoryChangeAction.Deleted ? "delete" : AppliedChange.Apply));
                 logger.LogWarning("Rule {Rule}: PingOne group {PingOneGroupId} could not be pushed: {Reason}", rule.Name, change.GroupId, classified.Message);
             }
         }

@@ -5,6 +5,7 @@ using ProvisioningBus.Docusign;
 using ProvisioningBus.Outbound.Groups;
 using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.PingOne;
+using ProvisioningBus.ServiceDefaults;
 using ProvisioningBus.State;
 using ProvisioningBus.State.Groups;
 using ProvisioningBus.State.Ledger;
@@ -33,7 +34,10 @@ public sealed class MembershipApplier(
         var currentGroupsOfUsers = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         foreach (var group in changes.Where(change => rule.Pushes(change.GroupId)).GroupBy(change => change.GroupId, StringComparer.Ordinal))
         {
-            result = result.Add(await ApplyToGroupAsync(rule, group.Key, [.. group], currentGroupsOfUsers, cancellationToken));
+            using var activity = ChangeTelemetry.Start("provisioning.memberships", rule.Name, group.Key);
+            var applied = await ApplyToGroupAsync(rule, group.Key, [.. group], currentGroupsOfUsers, cancellationToken);
+            MembershipChangeTelemetry.Tag(activity, applied);
+            result = result.Add(applied);
         }
 
         return result;
@@ -53,6 +57,7 @@ public sealed class MembershipApplier(
             if (link is null)
             {
                 // Deleted in PingOne meanwhile: its GROUP.DELETED event removes the Docusign group and its members.
+                MembershipChangeTelemetry.Count(changes, AppliedChange.Skipped);
                 return new MembershipApplyResult(0, 0, changes.Count, 0);
             }
 
@@ -73,10 +78,12 @@ public sealed class MembershipApplier(
                         // Never pushed under this rule, so nothing to remove in Docusign.
                         await store.Memberships.RemoveAsync(membership, cancellationToken);
                         applied++;
+                        MembershipChangeTelemetry.Count(action, AppliedChange.Skipped);
                     }
                     else if (await IsOutOfScopeAsync(rule, change, cancellationToken))
                     {
                         notPushed++;
+                        MembershipChangeTelemetry.Count(action, AppliedChange.Skipped);
                     }
                     else
                     {
@@ -94,6 +101,7 @@ public sealed class MembershipApplier(
                 {
                     // Already applied (a redelivery, or a retry of a batch that failed elsewhere): no call needed.
                     applied++;
+                    MembershipChangeTelemetry.Count(action, AppliedChange.Skipped);
                 }
                 else
                 {
@@ -138,6 +146,7 @@ public sealed class MembershipApplier(
             }
 
             logger.LogWarning("Rule {Rule}: memberships of PingOne group {PingOneGroupId} failed: {Reason}", rule.Name, pingOneGroupId, classified.Message);
+            MembershipChangeTelemetry.Count(changes, AppliedChange.Failed);
             return new MembershipApplyResult(0, 0, 0, changes.Count);
         }
     }
@@ -152,6 +161,7 @@ public sealed class MembershipApplier(
         CancellationToken cancellationToken)
     {
         var accepted = 0;
+        var failedBefore = failures.Count;
         foreach (var chunk in members.DistinctBy(m => m.DocusignUserId, StringComparer.OrdinalIgnoreCase).Chunk(MembershipBatchingOptions.MembersPerCall))
         {
             var ids = chunk.Select(m => m.DocusignUserId).ToList();
@@ -181,6 +191,9 @@ public sealed class MembershipApplier(
             }
         }
 
+        var action = add ? MembershipChangeAction.Added : MembershipChangeAction.Removed;
+        MembershipChangeTelemetry.Count(action, AppliedChange.Success, accepted);
+        MembershipChangeTelemetry.Count(action, AppliedChange.Failed, failures.Count - failedBefore);
         return accepted;
     }
 

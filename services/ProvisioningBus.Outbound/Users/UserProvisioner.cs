@@ -7,6 +7,7 @@ using ProvisioningBus.Docusign;
 using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.PingOne;
 using ProvisioningBus.PingOne.Users;
+using ProvisioningBus.ServiceDefaults;
 using ProvisioningBus.State;
 using ProvisioningBus.State.Ledger;
 using ProvisioningBus.State.Users;
@@ -31,7 +32,10 @@ public sealed class UserProvisioner(
     public Task<UserProvisioningOutcome> ApplyAsync(CompiledOutboundRule rule, PingOneUserChanged change, CancellationToken cancellationToken) =>
         ApplyAsync(rule, new UserChange(change.UserId, change.Action == DirectoryChangeAction.Deleted, change.RecordedAt, change.UserName), cancellationToken);
 
-    public async Task<UserProvisioningOutcome> ApplyAsync(CompiledOutboundRule rule, UserChange change, CancellationToken cancellationToken)
+    public Task<UserProvisioningOutcome> ApplyAsync(CompiledOutboundRule rule, UserChange change, CancellationToken cancellationToken) =>
+        ChangeTelemetry.TraceAsync("provisioning.user", rule.Name, change.UserId, () => ApplyLeasedAsync(rule, change, cancellationToken), UserChangeTelemetry.Describe);
+
+    private async Task<UserProvisioningOutcome> ApplyLeasedAsync(CompiledOutboundRule rule, UserChange change, CancellationToken cancellationToken)
     {
         var leaseName = LeaseNames.User(rule.Name, change.UserId);
         await using var lease = await HeldLease.AcquireAsync(store.Leases, leaseName, instance.Id, leaseTimes.Value.UserTtl, leaseTimes.Value.UserWait, time, logger, cancellationToken)

@@ -31,7 +31,7 @@ public sealed class GatewayHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Gateway:Webhook:Secret"] = WebhookSecret });
         HostDefaults.RouteLogsTo(builder, logs);
-        builder.AddServiceDefaults();
+        builder.AddServiceDefaults(ServiceNames.Gateway);
         builder.AddGateway();
         var app = builder.Build();
         app.MapDefaultEndpoints();

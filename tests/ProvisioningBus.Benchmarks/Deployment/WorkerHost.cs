@@ -1,3 +1,4 @@
+using ProvisioningBus.Core.Roles;
 using ProvisioningBus.Outbound;
 using ProvisioningBus.ServiceDefaults;
 
@@ -28,7 +29,7 @@ public sealed class WorkerHost : IAsyncDisposable
             builder.Services.AddSingleton(clock);
         }
 
-        builder.AddServiceDefaults();
+        builder.AddServiceDefaults(WorkerServiceName.For(WorkerRoles.Outbound));
         builder.AddOutbound();
         var app = builder.Build();
         app.MapDefaultEndpoints();

@@ -44,7 +44,7 @@ public sealed class InProcessService : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(observers.Logs);
         builder.Logging.SetMinimumLevel(observers.MinimumLevel);
-        builder.AddServiceDefaults();
+        builder.AddServiceDefaults("provisioningbus-drill");
         compose(builder);
         builder.Services.AddSingleton<IHttpMessageHandlerBuilderFilter>(new CredentialRecordingFilter(observers.Credentials));
         // Tests stop and restart services quickly: start returns only once the bus is up.

@@ -1,5 +1,7 @@
 using Docusign.Emulator;
+using Microsoft.Extensions.Hosting;
 using PingOne.Emulator;
+using ProvisioningBus.Core.Roles;
 
 namespace ProvisioningBus.IntegrationTests.Infrastructure;
 
@@ -26,7 +28,15 @@ public sealed class OutboundScenario : IAsyncDisposable
 
     public RunningOutboundWorker Worker { get; private set; } = null!;
 
-    public static async Task<OutboundScenario> StartAsync(RabbitMqFixture broker, IDictionary<string, string?>? ruleSettings = null)
+    /// <param name="workerRoles">The outbound roles the worker runs, as <c>Worker:Roles</c> would select them.</param>
+    /// <param name="configureGateway">Test additions to the gateway host (an exporter).</param>
+    /// <param name="configureWorker">Test additions to the worker host (an exporter).</param>
+    public static async Task<OutboundScenario> StartAsync(
+        RabbitMqFixture broker,
+        IDictionary<string, string?>? ruleSettings = null,
+        WorkerRoles workerRoles = WorkerRoles.Outbound,
+        Action<IHostApplicationBuilder>? configureGateway = null,
+        Action<IHostApplicationBuilder>? configureWorker = null)
     {
         var scenario = new OutboundScenario();
         try
@@ -35,7 +45,7 @@ public sealed class OutboundScenario : IAsyncDisposable
             scenario.parts.Add(vhost);
             scenario.Docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
             scenario.parts.Add(scenario.Docusign);
-            scenario.Gateway = await RunningGateway.StartAsync(vhost.AmqpUri);
+            scenario.Gateway = await RunningGateway.StartAsync(vhost.AmqpUri, configure: configureGateway);
             scenario.parts.Add(scenario.Gateway);
             scenario.PingOne = await global::PingOne.Emulator.PingOneEmulator.StartAsync(new PingOneEmulatorOptions
             {
@@ -56,7 +66,7 @@ public sealed class OutboundScenario : IAsyncDisposable
                 settings[$"Outbound:Rules:{RuleName}:{key}"] = value;
             }
 
-            scenario.Worker = await RunningOutboundWorker.StartAsync(settings);
+            scenario.Worker = await RunningOutboundWorker.StartAsync(settings, workerRoles, configureWorker);
             scenario.parts.Add(scenario.Worker);
             return scenario;
         }
