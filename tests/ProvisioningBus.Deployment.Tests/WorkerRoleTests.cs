@@ -10,7 +10,7 @@ public sealed class WorkerRoleTests(RabbitMqFixture broker)
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
     [Fact]
-    public async Task Each_role_process_consumes_only_its_own_queues_and_together_they_apply_a_membership_end_to_end()
+    public async Task Each_role_process_consumes_only_its_own_queues_and_together_they_apply_a_membership_end_to_end_on_one_token_chain()
     {
         await using var vhost = await broker.CreateVirtualHostAsync();
         await using var docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
@@ -63,6 +63,11 @@ public sealed class WorkerRoleTests(RabbitMqFixture broker)
                 () => $"Docusign users: {string.Join(", ", docusign.State.Users.Select(u => u.Email))}; groups: {string.Join(", ", docusign.State.Groups.Select(g => g.GroupName))}\n" +
                     $"users process:\n{users.Output}\ngroups,memberships process:\n{groupsAndMemberships.Output}");
             Assert.Equal("role.member@roles.example", member!.Email);
+
+            // Both processes needed a token from one rotating refresh-token chain: each redemption was granted, none
+            // refused as a spent token (invalid_grant), because redeeming it is serialised across processes.
+            Assert.True(docusign.State.RefreshCount >= 2, $"each process redeemed the chain (refreshes: {docusign.State.RefreshCount})");
+            Assert.Equal(docusign.State.TokenRequestCount, docusign.State.RefreshCount);
         }
         finally
         {
