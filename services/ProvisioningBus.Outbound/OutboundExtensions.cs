@@ -28,7 +28,6 @@ public static class OutboundExtensions
         builder.Services.AddOptions<OutboundOptions>().Bind(configuration.GetSection(OutboundOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<OutboundOptions>, OutboundOptionsValidator>();
         builder.Services.AddSingleton<OutboundRuleCatalog>();
-        builder.Services.AddSingleton<ConnectionSwitch>();
         builder.Services.AddSingleton<WorkerInstance>();
         builder.Services.AddSingleton<UserProvisioner>();
         builder.Services.AddSingleton<OutboundRuleResync>();

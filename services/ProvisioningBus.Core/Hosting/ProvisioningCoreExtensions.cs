@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ProvisioningBus.Core.Connections;
@@ -31,6 +32,7 @@ public static class ProvisioningCoreExtensions
         var configuration = builder.Configuration;
         builder.AddProvisioningStateStore();
         services.AddSingleton<StoreBackedDocusignRefreshTokenStore>();
+        services.TryAddSingleton<ConnectionSwitch>();
         services.AddSingleton<IDocusignRefreshTokenStore>(provider => provider.GetRequiredService<StoreBackedDocusignRefreshTokenStore>());
         services.AddDocusignConnections(configuration.GetSection("Docusign:Connections"));
         services.AddPingOneClient(configuration.GetSection("PingOne"));

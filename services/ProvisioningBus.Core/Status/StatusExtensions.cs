@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using ProvisioningBus.Core.Connections;
 using ProvisioningBus.Core.Hosting;
 using ProvisioningBus.Core.Rules.Inbound;
 
@@ -17,6 +18,7 @@ public static class StatusExtensions
         builder.Services.TryAddKeyedSingleton<TimeProvider>(InboundSchedule.ClockKey, (provider, _) => provider.GetRequiredService<TimeProvider>());
         builder.Services.AddHttpClient(RabbitMqQueueDepthReader.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
         builder.Services.TryAddSingleton<IQueueDepthReader, RabbitMqQueueDepthReader>();
+        builder.Services.TryAddSingleton<ConnectionSwitch>();
         builder.Services.TryAddSingleton<SyncStatusReader>();
         return builder;
     }

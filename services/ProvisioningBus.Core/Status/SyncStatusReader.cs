@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ProvisioningBus.Core.Connections;
 using ProvisioningBus.Core.Rules;
 using ProvisioningBus.Core.Rules.Inbound;
 using ProvisioningBus.State;
@@ -16,6 +17,7 @@ namespace ProvisioningBus.Core.Status;
 /// </summary>
 public sealed class SyncStatusReader(
     IConfiguration configuration,
+    ConnectionSwitch connectionSwitch,
     IProvisioningStore store,
     IQueueDepthReader queues,
     TimeProvider time,
@@ -114,5 +116,5 @@ public sealed class SyncStatusReader(
 
     private List<ConnectionStatus> Connections() =>
         [.. configuration.GetSection("Docusign:Connections").GetChildren().Select(section => new ConnectionStatus(
-            section.Key, section.GetValue("Enabled", true), section["ServiceUri"], section["AccountId"]))];
+            section.Key, connectionSwitch.IsEnabled(section.Key), section["ServiceUri"], section["AccountId"]))];
 }

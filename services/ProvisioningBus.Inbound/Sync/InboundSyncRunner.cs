@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using ProvisioningBus.Contracts;
+using ProvisioningBus.Core.Connections;
 using ProvisioningBus.Core.Leases;
 using ProvisioningBus.Core.Rules.Inbound;
 using ProvisioningBus.Docusign;
@@ -29,6 +30,7 @@ public sealed class InboundSyncRunner(
     ISyncRunStore runs,
     ILeaseStore leases,
     InboundInstance instance,
+    ConnectionSwitch connections,
     IOptions<InboundOptions> options,
     IOptions<LeaseOptions> leaseTimes,
     [FromKeyedServices(InboundExtensions.ScheduleClock)] TimeProvider time,
@@ -48,7 +50,8 @@ public sealed class InboundSyncRunner(
             return InboundSyncResult.UnknownRule;
         }
 
-        if (!rule.Options.Enabled)
+        // A disabled source connection stops the rule as its own toggle does: the status shows it Inactive, so nothing reads the account.
+        if (!rule.Options.Enabled || !connections.IsEnabled(rule.Options.SourceConnection))
         {
             return InboundSyncResult.Disabled;
         }

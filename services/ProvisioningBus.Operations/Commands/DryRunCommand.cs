@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using ProvisioningBus.Core.Connections;
 using ProvisioningBus.Core.Rules;
 using ProvisioningBus.Core.Rules.Inbound;
 using ProvisioningBus.Docusign;

@@ -1,5 +1,6 @@
 using MassTransit;
 using ProvisioningBus.Contracts;
+using ProvisioningBus.Core.Connections;
 using ProvisioningBus.Core.Failures;
 using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.ServiceDefaults;

@@ -1,5 +1,6 @@
 using MassTransit;
 using ProvisioningBus.Contracts;
+using ProvisioningBus.Core.Connections;
 using ProvisioningBus.Outbound.Rules;
 
 namespace ProvisioningBus.Outbound.Memberships;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ProvisioningBus.Core.Connections;
 using ProvisioningBus.Core.Leases;
 using ProvisioningBus.Docusign;
 using ProvisioningBus.Outbound.Groups;

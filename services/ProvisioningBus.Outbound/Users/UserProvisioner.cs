@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using ProvisioningBus.Contracts;
+using ProvisioningBus.Core.Connections;
 using ProvisioningBus.Core.Failures;
 using ProvisioningBus.Core.Leases;
 using ProvisioningBus.Docusign;

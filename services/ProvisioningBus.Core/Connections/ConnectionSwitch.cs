@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace ProvisioningBus.Outbound.Rules;
+namespace ProvisioningBus.Core.Connections;
 
 /// <summary>
 /// The connection's enabled toggle (mission §2), <c>Docusign:Connections:{name}:Enabled</c>, default true. Read from
