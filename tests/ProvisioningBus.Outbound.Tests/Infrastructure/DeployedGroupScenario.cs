@@ -1,5 +1,6 @@
 using Docusign.Emulator;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using PingOne.Emulator;
 using PingOne.Emulator.Directory;
 using ProvisioningBus.State;
@@ -27,6 +28,8 @@ public sealed class DeployedGroupScenario : IAsyncDisposable
 
     public DocusignEmulator Docusign { get; private set; } = null!;
 
+    public RunningGateway Gateway { get; private set; } = null!;
+
     public RunningOutboundWorker Worker { get; private set; } = null!;
 
     public string SubscriptionId { get; private set; } = "";
@@ -36,11 +39,15 @@ public sealed class DeployedGroupScenario : IAsyncDisposable
     /// <param name="arrange">Prepares PingOne and Docusign (before any event is delivered); returns the ids of the groups to push.</param>
     /// <param name="settings">Extra worker settings; keys starting with <c>Rule:</c> go under the rule.</param>
     /// <param name="postgresConnectionString">A PostgreSQL store instead of a fresh SQLite file.</param>
+    /// <param name="configureGateway">Test additions to the gateway host (an exporter).</param>
+    /// <param name="configureWorker">Test additions to the worker host (an exporter).</param>
     public static async Task<DeployedGroupScenario> StartAsync(
         RabbitMqFixture broker,
         Func<PingOneEmulator, DocusignEmulator, IReadOnlyList<string>> arrange,
         IDictionary<string, string?>? settings = null,
-        string? postgresConnectionString = null)
+        string? postgresConnectionString = null,
+        Action<IHostApplicationBuilder>? configureGateway = null,
+        Action<IHostApplicationBuilder>? configureWorker = null)
     {
         var scenario = new DeployedGroupScenario();
         try
@@ -49,7 +56,7 @@ public sealed class DeployedGroupScenario : IAsyncDisposable
             scenario.parts.Add(vhost);
             scenario.Docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
             scenario.parts.Add(scenario.Docusign);
-            var gateway = await RunningGateway.StartAsync(vhost.AmqpUri);
+            var gateway = scenario.Gateway = await RunningGateway.StartAsync(vhost.AmqpUri, configure: configureGateway);
             scenario.parts.Add(gateway);
             scenario.PingOne = await PingOneEmulator.StartAsync(new PingOneEmulatorOptions());
             scenario.parts.Add(scenario.PingOne);
@@ -72,7 +79,7 @@ public sealed class DeployedGroupScenario : IAsyncDisposable
                 worker[key.StartsWith("Rule:", StringComparison.Ordinal) ? $"Outbound:Rules:{RuleName}:{key["Rule:".Length..]}" : key] = value;
             }
 
-            scenario.Worker = await RunningOutboundWorker.StartAsync(worker);
+            scenario.Worker = await RunningOutboundWorker.StartAsync(worker, configure: configureWorker);
             scenario.parts.Add(scenario.Worker);
             scenario.PingOne.SetSubscriptionEnabled(scenario.SubscriptionId, enabled: true);
             return scenario;

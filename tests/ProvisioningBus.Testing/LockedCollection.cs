@@ -1,6 +1,6 @@
 using System.Collections;
 
-namespace ProvisioningBus.IntegrationTests.Telemetry;
+namespace ProvisioningBus.Testing;
 
 /// <summary>A collection the in-memory exporter can append to from any thread while the test reads snapshots.</summary>
 public sealed class LockedCollection<T> : ICollection<T>
