@@ -1,4 +1,6 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ProvisioningBus.Core.Failures;
 
@@ -13,5 +15,24 @@ public static class FailureRetry
     {
         retry.Ignore<Exception>(exception => FailureClassifier.Classify(exception).IsPermanent);
         return retry;
+    }
+
+    /// <summary>
+    /// Infrastructure faults wait instead of failing: short pauses first (a blip), then longer ones up to
+    /// <see cref="RedeliveryOptions.Ceiling"/> (<see cref="RedeliverySchedule"/>); only then, or at once for a permanent
+    /// failure, the change goes to <c>_error</c>.
+    /// </summary>
+    /// <remarks>
+    /// In-process retry rather than MassTransit's delayed or scheduled redelivery: on RabbitMQ both need the
+    /// delayed-exchange plugin (unmaintained, not on our brokers) or a scheduler (the in-memory one loses what it holds
+    /// when the process dies; Quartz or Hangfire would be a second store). A change being retried stays unacknowledged
+    /// on its quorum queue, so a worker that dies mid-wait loses nothing: RabbitMQ hands the change to another one.
+    /// The price: a waiting change holds one of the endpoint's concurrency slots, which during an outage is the point.
+    /// </remarks>
+    public static void UseInfrastructureRetry(this IReceiveEndpointConfigurator endpoint, IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<RedeliveryOptions>>().Value;
+        var intervals = RedeliverySchedule.Intervals(options, Random.Shared);
+        endpoint.UseMessageRetry(retry => retry.SkipPermanentFailures().Intervals(intervals));
     }
 }
