@@ -35,4 +35,24 @@ public static class FailureRetry
         var intervals = RedeliverySchedule.Intervals(options, Random.Shared);
         endpoint.UseMessageRetry(retry => retry.SkipPermanentFailures().Intervals(intervals));
     }
+
+    /// <summary>
+    /// Stops the endpoint for <see cref="KillSwitchSettings.RestartTimeout"/> when too many of its changes gave up on an
+    /// infrastructure fault, so an outage that outlasts the ceiling sends a handful of changes to <c>_error</c>, not the
+    /// whole queue: stopping cancels the changes still waiting, which RabbitMQ then redelivers.
+    /// </summary>
+    /// <remarks>
+    /// MassTransit reports a fault to the kill switch only once the retry policy gave up, so it counts changes past the
+    /// ceiling, not attempts. A permanent failure is the message's, not the endpoint's, and does not count.
+    /// </remarks>
+    public static void UseFailureKillSwitch(this IReceiveEndpointConfigurator endpoint, IServiceProvider services)
+    {
+        var settings = services.GetRequiredService<IOptions<KillSwitchSettings>>().Value;
+        endpoint.UseKillSwitch(killSwitch => killSwitch
+            .SetTripThreshold(settings.TripThreshold)
+            .SetActivationThreshold(settings.ActivationThreshold)
+            .SetTrackingPeriod(settings.TrackingPeriod)
+            .SetRestartTimeout(settings.RestartTimeout)
+            .SetExceptionFilter(filter => filter.Handle<Exception>(exception => !FailureClassifier.Classify(exception).IsPermanent)));
+    }
 }

@@ -41,6 +41,8 @@ public static class ProvisioningCoreExtensions
         services.AddSingleton<IValidateOptions<LeaseOptions>, LeaseOptionsValidator>();
         services.AddOptions<RedeliveryOptions>().Bind(configuration.GetSection(RedeliveryOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RedeliveryOptions>, RedeliveryOptionsValidator>();
+        services.AddOptions<KillSwitchSettings>().Bind(configuration.GetSection(KillSwitchSettings.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KillSwitchSettings>, KillSwitchSettingsValidator>();
         return builder;
     }
 

@@ -25,6 +25,7 @@ public sealed class InboundUserChangeConsumerDefinition : ConsumerDefinition<Inb
         IConsumerConfigurator<InboundUserChangeConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
+        endpointConfigurator.UseFailureKillSwitch(context);
         endpointConfigurator.UseInfrastructureRetry(context);
 
         var partitioner = endpointConfigurator.CreatePartitioner(Partitions);

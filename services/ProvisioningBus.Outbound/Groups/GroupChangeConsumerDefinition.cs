@@ -27,6 +27,7 @@ public sealed class GroupChangeConsumerDefinition : ConsumerDefinition<GroupChan
         IConsumerConfigurator<GroupChangeConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
+        endpointConfigurator.UseFailureKillSwitch(context);
         endpointConfigurator.UseInfrastructureRetry(context);
         consumerConfigurator.Message<PingOneGroupChanged>(message => message.UsePartitioner(Lanes, change => change.Message.GroupId));
     }

@@ -41,6 +41,7 @@ public sealed class MembershipChangeConsumerDefinition : ConsumerDefinition<Memb
 
         // The retry wraps the whole batch (MassTransit retries Batch<T> as one context); the consumer skips what the
         // earlier attempt applied.
+        endpointConfigurator.UseFailureKillSwitch(context);
         endpointConfigurator.UseInfrastructureRetry(context);
         consumerConfigurator.Options<BatchOptions>(options => options
             .SetMessageLimit(batching.BatchMessageLimit)

@@ -34,6 +34,7 @@ public sealed class UserChangeConsumerDefinition : ConsumerDefinition<UserChange
     {
         // Transient faults (Docusign 5xx/429 after the client's own retries, PingOne or store outages, a lease held too
         // long) and authentication failures wait; permanent ones are recorded in the ledger by the provisioner.
+        endpointConfigurator.UseFailureKillSwitch(context);
         endpointConfigurator.UseInfrastructureRetry(context);
 
         // One partitioner for both message types, so a user's membership-driven and attribute-driven changes queue behind each other.
