@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ProvisioningBus.Core.Connections;
+using ProvisioningBus.Core.Failures;
 using ProvisioningBus.Core.Leases;
 using ProvisioningBus.Core.Telemetry;
 using ProvisioningBus.Docusign;
@@ -19,7 +20,8 @@ public static class ProvisioningCoreExtensions
 
     /// <summary>
     /// What every worker needs: the state store (<c>State:*</c>), PingOne (<c>PingOne:*</c>) and the Docusign
-    /// connections (<c>Docusign:Connections:*</c>) whose refresh tokens live in the store, and the lease times (<c>Leases:*</c>).
+    /// connections (<c>Docusign:Connections:*</c>) whose refresh tokens live in the store, the lease times (<c>Leases:*</c>)
+    /// and how long consumers wait out infrastructure faults (<c>Resilience:*</c>).
     /// </summary>
     public static IHostApplicationBuilder AddProvisioningCore(this IHostApplicationBuilder builder)
     {
@@ -39,6 +41,10 @@ public static class ProvisioningCoreExtensions
         services.AddHostedService<DocusignBudgetMetrics>();
         services.AddOptions<LeaseOptions>().Bind(configuration.GetSection(LeaseOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LeaseOptions>, LeaseOptionsValidator>();
+        services.AddOptions<RedeliveryOptions>().Bind(configuration.GetSection(RedeliveryOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RedeliveryOptions>, RedeliveryOptionsValidator>();
+        services.AddOptions<KillSwitchSettings>().Bind(configuration.GetSection(KillSwitchSettings.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KillSwitchSettings>, KillSwitchSettingsValidator>();
         return builder;
     }
 

@@ -1,7 +1,9 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using ProvisioningBus.ServiceDefaults;
 
 namespace ProvisioningBus.Core.Messaging;
 
@@ -29,12 +31,27 @@ public static class BusRegistration
             host.StartTimeout = TimeSpan.FromSeconds(60);
             host.StopTimeout = TimeSpan.FromSeconds(30);
         });
+        if (options.UsesRabbitMq && Uri.TryCreate(options.Uri, UriKind.Absolute, out _))
+        {
+            var broker = RabbitMqAddress.Parse(options.Uri!);
+            services.AddHealthChecks().Add(new HealthCheckRegistration(
+                "broker", _ => new BrokerReachabilityHealthCheck(broker), failureStatus: null, tags: [ServiceDefaultsExtensions.ReadyTag]));
+        }
+
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
 
             // MassTransit 8.4+ reports usage to its vendor by default; a provisioning service makes no such calls.
             bus.DisableUsageTelemetry();
+
+            // MassTransit tags its bus check "ready" by default; named here because /health/ready depends on it.
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = "masstransit-bus";
+                health.Tags.Add(ServiceDefaultsExtensions.ReadyTag);
+                health.Tags.Add("masstransit");
+            });
 
             // Every receive queue is a quorum queue on RabbitMQ: replicated, so a broker node loss loses no change.
             bus.AddConfigureEndpointsCallback((_, endpoint) =>

@@ -5,7 +5,8 @@ using ProvisioningBus.Core.Failures;
 namespace ProvisioningBus.Inbound.Users;
 
 /// <summary>
-/// The <c>docusign-user-changes</c> queue: quorum, retries for transient faults, then <c>_error</c>. Differences of one
+/// The <c>docusign-user-changes</c> queue: quorum, infrastructure faults retried up to <c>Resilience:Redelivery:Ceiling</c>
+/// (<see cref="FailureRetry.UseInfrastructureRetry"/>), then <c>_error</c>. Differences of one
 /// Docusign user go through one partition, so two runs' differences for the same user are not applied at once.
 /// </summary>
 public sealed class InboundUserChangeConsumerDefinition : ConsumerDefinition<InboundUserChangeConsumer>
@@ -24,8 +25,8 @@ public sealed class InboundUserChangeConsumerDefinition : ConsumerDefinition<Inb
         IConsumerConfigurator<InboundUserChangeConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(retry => retry.SkipPermanentFailures()
-            .Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+        endpointConfigurator.UseFailureKillSwitch(context);
+        endpointConfigurator.UseInfrastructureRetry(context);
 
         var partitioner = endpointConfigurator.CreatePartitioner(Partitions);
         consumerConfigurator.Message<DocusignUserAppeared>(m => m.UsePartitioner(partitioner, c => c.Message.DocusignUserId));

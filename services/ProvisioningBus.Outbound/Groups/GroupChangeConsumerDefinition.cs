@@ -5,7 +5,8 @@ using ProvisioningBus.Core.Failures;
 namespace ProvisioningBus.Outbound.Groups;
 
 /// <summary>
-/// The <c>group-changes</c> queue: durable quorum queue, retries for transient faults, then <c>_error</c>. Changes
+/// The <c>group-changes</c> queue: durable quorum queue, infrastructure faults retried up to
+/// <c>Resilience:Redelivery:Ceiling</c> (<see cref="FailureRetry.UseInfrastructureRetry"/>), then <c>_error</c>. Changes
 /// to one group are partitioned onto one lane, so this instance never applies two of them at once (the store
 /// lease in <see cref="GroupProvisioner"/> covers other instances).
 /// </summary>
@@ -26,8 +27,8 @@ public sealed class GroupChangeConsumerDefinition : ConsumerDefinition<GroupChan
         IConsumerConfigurator<GroupChangeConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(retry => retry.SkipPermanentFailures()
-            .Exponential(6, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(300)));
+        endpointConfigurator.UseFailureKillSwitch(context);
+        endpointConfigurator.UseInfrastructureRetry(context);
         consumerConfigurator.Message<PingOneGroupChanged>(message => message.UsePartitioner(Lanes, change => change.Message.GroupId));
     }
 }

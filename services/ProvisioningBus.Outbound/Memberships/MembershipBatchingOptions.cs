@@ -27,16 +27,10 @@ public sealed class MembershipBatchingOptions
     /// </summary>
     public int BatchConcurrencyLimit { get; set; } = 1;
 
-    /// <summary>Redeliveries of a batch that could not be applied completely, before its messages go to <c>_error</c>.</summary>
-    public int RetryLimit { get; set; } = 10;
-
-    /// <summary>The longest pause between two retries (they start at 250 ms and grow exponentially).</summary>
-    public TimeSpan RetryMaxInterval { get; set; } = TimeSpan.FromSeconds(8);
-
     /// <summary>
     /// How long a membership of a user without a link waits for the user consumer to provision that user. After it,
     /// the user counts as out of the rule's scope and the membership is not pushed (a full resync still repairs it).
-    /// Keep it shorter than the retry schedule (about 40 s with the defaults).
+    /// Keep it shorter than <c>Resilience:Redelivery:Ceiling</c> (15 minutes by default).
     /// </summary>
     public TimeSpan UnprovisionedUserGracePeriod { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -8,8 +8,8 @@ namespace ProvisioningBus.Outbound.Memberships;
 /// The <c>membership-changes</c> queue: durable quorum queue, batches of up to
 /// <see cref="MembershipBatchingOptions.BatchMessageLimit"/> changes gathered for at most
 /// <see cref="MembershipBatchingOptions.BatchTimeLimit"/>, <see cref="MembershipBatchingOptions.BatchConcurrencyLimit"/>
-/// batches at a time per instance, bounded retries (about 40 s in all by default, longer than the unprovisioned-user
-/// grace period), then <c>_error</c>.
+/// batches at a time per instance. Infrastructure faults are retried up to <c>Resilience:Redelivery:Ceiling</c>
+/// (<see cref="FailureRetry.UseInfrastructureRetry"/>; it must outlast the unprovisioned-user grace period), then <c>_error</c>.
 /// </summary>
 public sealed class MembershipChangeConsumerDefinition : ConsumerDefinition<MembershipChangeConsumer>
 {
@@ -41,8 +41,8 @@ public sealed class MembershipChangeConsumerDefinition : ConsumerDefinition<Memb
 
         // The retry wraps the whole batch (MassTransit retries Batch<T> as one context); the consumer skips what the
         // earlier attempt applied.
-        endpointConfigurator.UseMessageRetry(retry => retry.SkipPermanentFailures().Exponential(
-            batching.RetryLimit, TimeSpan.FromMilliseconds(250), batching.RetryMaxInterval, TimeSpan.FromMilliseconds(250)));
+        endpointConfigurator.UseFailureKillSwitch(context);
+        endpointConfigurator.UseInfrastructureRetry(context);
         consumerConfigurator.Options<BatchOptions>(options => options
             .SetMessageLimit(batching.BatchMessageLimit)
             .SetTimeLimit(batching.BatchTimeLimit)

@@ -20,7 +20,6 @@ public static class MembershipRegistration
                 $"{MembershipBatchingOptions.SectionName}:BatchMessageLimit must be between 1 and {MembershipBatchingOptions.MaxBatchMessageLimit}.")
             .Validate(options => options.BatchTimeLimit > TimeSpan.Zero, $"{MembershipBatchingOptions.SectionName}:BatchTimeLimit must be positive.")
             .Validate(options => options.BatchConcurrencyLimit > 0, $"{MembershipBatchingOptions.SectionName}:BatchConcurrencyLimit must be at least 1.")
-            .Validate(options => options.RetryLimit >= 0 && options.RetryMaxInterval > TimeSpan.Zero, $"{MembershipBatchingOptions.SectionName}:RetryLimit must be 0 or more and RetryMaxInterval positive.")
             .ValidateOnStart();
         bus.AddConsumer<MembershipChangeConsumer, MembershipChangeConsumerDefinition>();
     }

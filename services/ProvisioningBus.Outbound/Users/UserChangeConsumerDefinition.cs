@@ -7,7 +7,9 @@ namespace ProvisioningBus.Outbound.Users;
 
 /// <summary>
 /// The <c>user-changes</c> queue: durable quorum queue, messages of one user in order within the process (partitioned
-/// on the user id; the store lease orders them across instances), retries for transient faults, then <c>_error</c>.
+/// on the user id; the store lease orders them across instances). Infrastructure faults are retried up to
+/// <c>Resilience:Redelivery:Ceiling</c> with the change kept unacknowledged on the queue (see
+/// <see cref="FailureRetry.UseInfrastructureRetry"/> for why not delayed redelivery); permanent ones go to <c>_error</c> at once.
 /// </summary>
 public sealed class UserChangeConsumerDefinition : ConsumerDefinition<UserChangeConsumer>
 {
@@ -30,11 +32,10 @@ public sealed class UserChangeConsumerDefinition : ConsumerDefinition<UserChange
         IConsumerConfigurator<UserChangeConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-
-        // Transient faults (Docusign 5xx/429 after the client's own retries, PingOne outages, a lease held too long) and
-        // authentication failures retry with backoff; permanent ones are recorded in the ledger by the provisioner.
-        endpointConfigurator.UseMessageRetry(retry => retry.SkipPermanentFailures()
-            .Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+        // Transient faults (Docusign 5xx/429 after the client's own retries, PingOne or store outages, a lease held too
+        // long) and authentication failures wait; permanent ones are recorded in the ledger by the provisioner.
+        endpointConfigurator.UseFailureKillSwitch(context);
+        endpointConfigurator.UseInfrastructureRetry(context);
 
         // One partitioner for both message types, so a user's membership-driven and attribute-driven changes queue behind each other.
         var partitioner = endpointConfigurator.CreatePartitioner(Partitions);

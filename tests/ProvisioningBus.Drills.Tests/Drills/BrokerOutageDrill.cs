@@ -57,4 +57,27 @@ public sealed class BrokerOutageDrill(RabbitMqFixture broker)
         drill.PingOne.State.UpdateUser(user.Id, new global::PingOne.Emulator.Directory.EmulatedUserChanges { Title = "After the restart" });
         await drill.AssertConvergedAsync(TimeSpan.FromSeconds(60), "the gateway and the worker reconnect after the restart");
     }
+
+    [Fact]
+    public async Task The_gateway_is_not_ready_while_the_broker_is_stopped_and_ready_again_after()
+    {
+        await using var drill = await OutboundDrill.StartAsync(broker);
+        using var client = drill.CreateWebhookClient(secret: null);
+        var ready = new Uri("/health/ready", UriKind.Relative);
+        await Eventually.MatchesAsync(() => StatusOfAsync(client, ready), status => status == 200, TimeSpan.FromSeconds(30), "the gateway is ready before the outage");
+
+        await using (var outage = await broker.StopBrokerAsync())
+        {
+            await Eventually.MatchesAsync(() => StatusOfAsync(client, ready), status => status == 503, TimeSpan.FromSeconds(30), "readiness fails while the broker is down");
+            Assert.Equal(200, await StatusOfAsync(client, new Uri("/health/live", UriKind.Relative)));
+        }
+
+        await Eventually.MatchesAsync(() => StatusOfAsync(client, ready), status => status == 200, TimeSpan.FromSeconds(60), "the gateway reconnects and is ready again");
+    }
+
+    private static async Task<int> StatusOfAsync(HttpClient client, Uri path)
+    {
+        using var response = await client.GetAsync(path);
+        return (int)response.StatusCode;
+    }
 }

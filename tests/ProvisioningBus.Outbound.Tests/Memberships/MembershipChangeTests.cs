@@ -126,7 +126,7 @@ public sealed class MembershipChangeTests(ITestOutputHelper output)
             new Dictionary<string, string?>
             {
                 [$"Docusign:Connections:{GroupScenario.ConnectionName}:TransientRetryCount"] = "0",
-                ["Outbound:Memberships:RetryLimit"] = "2",
+                ["Resilience:Redelivery:Ceiling"] = "00:00:02",
             });
         var member = (await scenario.ProvisionUsersAsync(["summary-member"]))[0];
         var groups = Enumerable.Range(0, groupIds.Count).Select(i => scenario.DocusignGroup($"Summary Group {i}")).ToList();
