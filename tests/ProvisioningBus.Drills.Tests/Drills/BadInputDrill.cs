@@ -61,6 +61,8 @@ public sealed class BadInputDrill(RabbitMqFixture broker)
     public async Task A_poison_change_ends_in_the_error_queue_and_the_cli_replays_it_once_the_cause_is_fixed()
     {
         await using var drill = await OutboundDrill.StartAsync(broker);
+        // A PingOne outage waits out the redelivery ceiling before its changes are dead-lettered: a short one here.
+        drill.Settings["Resilience:Redelivery:Ceiling"] = "00:00:03";
         await drill.StartWorkerAsync(services =>
             // PingOne's standard resilience waits 2 s, 4 s, 8 s between its three retries; the drill keeps the same count, shorter.
             services.PostConfigureAll<Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions>(options => options.Retry.Delay = TimeSpan.FromMilliseconds(20)));
@@ -69,7 +71,7 @@ public sealed class BadInputDrill(RabbitMqFixture broker)
         await drill.AssertConvergedAsync(Timeout, "the healthy users arrive");
         await drill.PingOne.WaitForDeliveryAsync(Timeout);
 
-        // Every PingOne read fails from now on: more failures than the client's and the consumer's retries together.
+        // Every PingOne read fails from now on: longer than the client's retries and the redelivery ceiling together.
         drill.PingOne.FailNextApiRequests(100_000, 500);
         var poison = drill.CreateUsers("poison", 1)[0];
         await Eventually.MatchesAsync(
