@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ProvisioningBus.Testing;
 
 /// <summary>
@@ -10,8 +8,6 @@ namespace ProvisioningBus.Testing;
 /// </summary>
 public sealed class BrokerOutage : IAsyncDisposable
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
-
     private readonly Func<Task> resume;
     private bool resumed;
 
@@ -45,23 +41,5 @@ public sealed class BrokerOutage : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await EndAsync();
 
-    private static async Task RabbitMqCtlAsync(string command)
-    {
-        using var process = Process.Start(new ProcessStartInfo("rabbitmqctl", command)
-        {
-            // Erlang's shell reads stdin: inherited, it would swallow the input of whatever runs the tests.
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException($"rabbitmqctl {command} could not be started.");
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(CommandTimeout);
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"rabbitmqctl {command} exited with {process.ExitCode}: {await errors}{await output}");
-        }
-    }
+    private static Task<string> RabbitMqCtlAsync(string command) => ExternalCommand.RunAsync("rabbitmqctl", [command]);
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace ProvisioningBus.Testing;
 
 /// <summary>
@@ -45,24 +43,9 @@ public static class ServiceExecutable
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"Building {projectDirectory} produced no {dll}.");
     }
 
-    private static async Task BuildAsync(string project, CancellationToken ct)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var argument in new[] { "build", project, "-c", Configuration, "-nologo", "-clp:ErrorsOnly" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var build = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        build.StandardInput.Close();
-        var output = build.StandardOutput.ReadToEndAsync(ct);
-        var errors = build.StandardError.ReadToEndAsync(ct);
-        await build.WaitForExitAsync(ct);
-        if (build.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet build {project} failed ({build.ExitCode}):\n{await output}\n{await errors}");
-        }
-    }
+    // A build on two busy cores can take minutes; the default tool timeout is too short for it.
+    private static Task<string> BuildAsync(string project, CancellationToken ct) =>
+        ExternalCommand.RunAsync("dotnet", ["build", project, "-c", Configuration, "-nologo", "-clp:ErrorsOnly"], TimeSpan.FromMinutes(15), ct);
 
     private static string FindRepositoryRoot()
     {

@@ -110,6 +110,14 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasLogged(string text) => lines.Any(line => line.Contains(text, StringComparison.Ordinal));
 
+    /// <summary>The first line the process printed that matches; fails at once if the process exits first.</summary>
+    public Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout, string because) =>
+        Eventually.MatchesAsync(
+            () => lines.FirstOrDefault(match) ?? (HasExited ? throw ExitedEarly() : null),
+            line => line is not null,
+            timeout,
+            because)!;
+
     /// <summary>SIGKILL: no shutdown hook runs, unacknowledged deliveries stay with the broker, held leases stay in the store.</summary>
     public async Task KillAsync()
     {
@@ -117,6 +125,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         await process.WaitForExitAsync();
     }
 
+    /// <summary>SIGTERM, as Ctrl+C or an orchestrator would: the service shuts down cleanly unless it overstays 30 s.</summary>
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
@@ -126,7 +135,7 @@ public sealed class ServiceProcess : IAsyncDisposable
                 await term!.WaitForExitAsync();
             }
 
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             try
             {
                 await process.WaitForExitAsync(deadline.Token);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Npgsql;
 
@@ -11,8 +10,6 @@ namespace ProvisioningBus.Testing;
 /// </summary>
 public sealed class StoreOutage : IAsyncDisposable
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
-
     private readonly string version;
     private bool resumed;
 
@@ -56,29 +53,5 @@ public sealed class StoreOutage : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await EndAsync();
 
-    private static async Task RunAsync(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            // Closed, so the command never reads the input of whatever runs the tests.
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} could not be started.");
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(CommandTimeout);
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await errors}{await output}");
-        }
-    }
+    private static Task<string> RunAsync(string program, params string[] arguments) => ExternalCommand.RunAsync(program, arguments);
 }
