@@ -73,6 +73,12 @@ internal sealed class DocusignAccountClient(DocusignConnection connection, IDocu
         }
     }
 
+    public async Task<int> CountUsersAsync(CancellationToken cancellationToken = default)
+    {
+        var page = await api.ListUsersAsync(AccountId, new UsersListQuery { StartPosition = 0, Count = 1 }, cancellationToken).ConfigureAwait(false);
+        return DocusignValues.ParseInt(page.TotalSetSize) ?? page.Users?.Count ?? 0;
+    }
+
     public IAsyncEnumerable<DocusignUser> ListUsersAsync(DocusignUserQuery? query = null, CancellationToken cancellationToken = default)
     {
         query ??= new DocusignUserQuery();

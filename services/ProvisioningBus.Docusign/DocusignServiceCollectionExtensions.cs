@@ -14,8 +14,8 @@ public static class DocusignServiceCollectionExtensions
     /// <summary>
     /// Registers one Docusign connection: a keyed Refit client for <see cref="IDocusignEsignatureApi"/> behind the
     /// handlers transport-errors → OAuth (bearer, 401 → one refresh + retry) → rate limits → resilience, plus
-    /// <see cref="IDocusignClientProvider"/>, an in-memory <see cref="IDocusignRefreshTokenStore"/> (TryAdd; replace
-    /// it with a durable one) and <see cref="TimeProvider.System"/> (TryAdd).
+    /// <see cref="IDocusignClientProvider"/>, an in-memory <see cref="IDocusignRefreshTokenStore"/> and
+    /// <see cref="IDocusignAccountBudget"/> (TryAdd; replace them with shared ones) and <see cref="TimeProvider.System"/> (TryAdd).
     /// </summary>
     public static IServiceCollection AddDocusignConnection(this IServiceCollection services, string connectionName, DocusignConnectionOptions options)
     {
@@ -28,6 +28,7 @@ public static class DocusignServiceCollectionExtensions
         services.AddHttpClient();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDocusignRefreshTokenStore, InMemoryDocusignRefreshTokenStore>();
+        services.TryAddSingleton<IDocusignAccountBudget, InMemoryDocusignAccountBudget>();
         services.TryAddSingleton<IDocusignClientProvider, DocusignClientProvider>();
         services.Configure<DocusignConnectionRegistry>(registry => registry.Names.Add(connectionName));
 
@@ -69,7 +70,8 @@ public static class DocusignServiceCollectionExtensions
             .AddHttpMessageHandler(sp =>
             {
                 var connection = Connection(sp, connectionName);
-                return new DocusignRateLimitHandler(connection.Budget, options, sp.GetRequiredService<TimeProvider>(), Logger(sp));
+                return new DocusignRateLimitHandler(
+                    connection.Budget, sp.GetRequiredService<IDocusignAccountBudget>(), options, sp.GetRequiredService<TimeProvider>(), Logger(sp));
             })
             .AddDocusignTransientHandling("docusign-rest", options);
 

@@ -27,6 +27,9 @@ public interface IDocusignAccountClient
     /// <summary>GET /users/{userId} (includes groupList); null when Docusign says the user does not exist.</summary>
     Task<DocusignUser?> GetUserAsync(string userId, CancellationToken cancellationToken = default);
 
+    /// <summary>How many users the account has, every status (one call: GET /users?count=1, its totalSetSize).</summary>
+    Task<int> CountUsersAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Every user over all pages (count=100), each once.</summary>
     IAsyncEnumerable<DocusignUser> ListUsersAsync(DocusignUserQuery? query = null, CancellationToken cancellationToken = default);
 

@@ -29,7 +29,11 @@ public static class OutboundExtensions
         builder.Services.AddSingleton<IValidateOptions<OutboundOptions>, OutboundOptionsValidator>();
         builder.Services.AddSingleton<OutboundRuleCatalog>();
         builder.Services.AddSingleton<WorkerInstance>();
+        builder.Services.AddOptions<UserBatchOptions>().Bind(configuration.GetSection(UserBatchOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<UserBatchOptions>, UserBatchOptionsValidator>();
         builder.Services.AddSingleton<UserProvisioner>();
+        builder.Services.AddSingleton<UserBatchProvisioner>();
+        builder.Services.AddSingleton<DocusignAccountDirectory>();
         builder.Services.AddSingleton<OutboundRuleResync>();
         builder.Services.AddSingleton<DeletedRuleDeprovisioner>();
         if (roles.HasFlag(WorkerRoles.Resync))

@@ -21,6 +21,19 @@ public static class ChangeTelemetry
         return activity;
     }
 
+    /// <summary>
+    /// A change applied inside a batch: its span continues the trace the change arrived in (<paramref name="parent"/>,
+    /// the webhook's) and links to the batch's own span, so each change still reads as one trace from webhook to Docusign.
+    /// </summary>
+    public static Activity? Start(string spanName, string rule, string entityId, ActivityContext parent, ActivityContext? batch)
+    {
+        var links = batch is { } context && context != default ? new[] { new ActivityLink(context) } : null;
+        var activity = ProvisioningBusTelemetry.ActivitySource.StartActivity(spanName, ActivityKind.Internal, parent, links: links);
+        activity?.SetTag(RuleTag, rule);
+        activity?.SetTag(EntityIdTag, entityId);
+        return activity;
+    }
+
     /// <summary>Counts <paramref name="count"/> changes and, when they are the span's, tags the span with their outcome.</summary>
     public static void Record(Activity? activity, AppliedChange change, long count = 1)
     {

@@ -1,3 +1,4 @@
+using ProvisioningBus.State.Budgets;
 using ProvisioningBus.State.Groups;
 using ProvisioningBus.State.Health;
 using ProvisioningBus.State.Idempotency;
@@ -39,6 +40,8 @@ public interface IProvisioningStore : IAsyncDisposable
     IInboundSnapshotStore InboundSnapshots { get; }
 
     IInboundLinkStore InboundLinks { get; }
+
+    ISharedCounterStore SharedCounters { get; }
 
     IStoreHealth Health { get; }
 

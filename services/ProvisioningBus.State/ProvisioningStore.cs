@@ -1,3 +1,4 @@
+using ProvisioningBus.State.Budgets;
 using ProvisioningBus.State.Database;
 using ProvisioningBus.State.Groups;
 using ProvisioningBus.State.Health;
@@ -36,6 +37,7 @@ public sealed class ProvisioningStore : IProvisioningStore, IDisposable
         ProcessedEvents = new SqlProcessedEventStore(database);
         InboundSnapshots = new SqlInboundSnapshotStore(database);
         InboundLinks = new SqlInboundLinkStore(database);
+        SharedCounters = new SqlSharedCounterStore(database);
         Health = new SqlStoreHealth(database);
     }
 
@@ -60,6 +62,8 @@ public sealed class ProvisioningStore : IProvisioningStore, IDisposable
     public IInboundSnapshotStore InboundSnapshots { get; }
 
     public IInboundLinkStore InboundLinks { get; }
+
+    public ISharedCounterStore SharedCounters { get; }
 
     public IStoreHealth Health { get; }
 

@@ -36,6 +36,7 @@ public static class ProvisioningCoreExtensions
         services.AddSingleton<StoreBackedDocusignRefreshTokenStore>();
         services.TryAddSingleton<ConnectionSwitch>();
         services.AddSingleton<IDocusignRefreshTokenStore>(provider => provider.GetRequiredService<StoreBackedDocusignRefreshTokenStore>());
+        services.AddSingleton<IDocusignAccountBudget, StoreBackedDocusignAccountBudget>();
         services.AddDocusignConnections(configuration.GetSection("Docusign:Connections"));
         services.AddPingOneClient(configuration.GetSection("PingOne"));
         services.AddHostedService<DocusignBudgetMetrics>();

@@ -11,6 +11,7 @@ namespace ProvisioningBus.Docusign;
 /// </summary>
 internal sealed class DocusignRateLimitHandler(
     DocusignRateBudget budget,
+    IDocusignAccountBudget account,
     DocusignConnectionOptions options,
     TimeProvider timeProvider,
     ILogger logger) : DelegatingHandler
@@ -38,6 +39,10 @@ internal sealed class DocusignRateLimitHandler(
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
                 now = timeProvider.GetUtcNow();
                 budget.Observe(response, sentAt, now);
+                if (DocusignBudgetReading.From(response.Headers) is { IsEmpty: false } reading)
+                {
+                    await account.ObserveAsync(options.AccountId!, reading, options.BurstWindow, cancellationToken).ConfigureAwait(false);
+                }
             }
             finally
             {
@@ -65,7 +70,8 @@ internal sealed class DocusignRateLimitHandler(
     }
 
     /// <summary>
-    /// Waits until the budget admits the call. A wait longer than <see cref="DocusignConnectionOptions.MaxRateLimitWait"/>
+    /// Waits until both budgets admit the call: this process's (what the last answers said, less the calls in flight here)
+    /// and the account's, shared by every process of the deployment (<see cref="IDocusignAccountBudget"/>). A wait longer than <see cref="DocusignConnectionOptions.MaxRateLimitWait"/>
     /// (or any wait under <see cref="SuppressWaits"/>) is not taken: the call goes out and Docusign's answer says why.
     /// </summary>
     private async Task AdmitAsync(CancellationToken cancellationToken)
@@ -76,7 +82,14 @@ internal sealed class DocusignRateLimitHandler(
             var pause = budget.TryAdmit(timeProvider.GetUtcNow());
             if (pause == TimeSpan.Zero)
             {
-                return;
+                pause = await account.TryReserveAsync(options.AccountId!, options.BurstWindow, cancellationToken).ConfigureAwait(false);
+                if (pause == TimeSpan.Zero)
+                {
+                    return;
+                }
+
+                // Not sent yet: the local admission is handed back while the account's budget says wait.
+                budget.Complete();
             }
 
             if (s_waitsSuppressed.Value || pause > options.MaxRateLimitWait)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using ProvisioningBus.Contracts;
 using ProvisioningBus.Core.Failures;
@@ -6,43 +7,58 @@ using ProvisioningBus.Outbound.Rules;
 namespace ProvisioningBus.Outbound.Users;
 
 /// <summary>
-/// Applies a PingOne user change to every outbound rule whose source is the user's environment. Membership changes
-/// also arrive here (their own copy of the published event) because adding or removing a user from a group that a
-/// rule's scope names moves the user in or out of scope, and PingOne sends no user event for it.
-/// Permanent failures are recorded by the provisioner; everything else, authentication failures included, is thrown
-/// for the retry policy, so a user change is never acknowledged unapplied.
+/// Applies batches of PingOne user changes to every outbound rule whose source is the users' environment, through
+/// <see cref="UserBatchProvisioner"/>. Membership changes also arrive here (their own copy of the published event)
+/// because adding or removing a user from a group that a rule's scope names moves the user in or out of scope, and
+/// PingOne sends no user event for it. Permanent failures are recorded per user; anything else, authentication failures
+/// included, fails the batch for the retry policy, so a change is never acknowledged unapplied (a retried batch redoes
+/// only what is still different: the path is level-triggered).
 /// </summary>
-public sealed class UserChangeConsumer(OutboundRuleCatalog rules, UserProvisioner provisioner, ILogger<UserChangeConsumer> logger)
-    : IConsumer<PingOneUserChanged>, IConsumer<PingOneMembershipChanged>
+public sealed class UserChangeConsumer(OutboundRuleCatalog rules, UserBatchProvisioner provisioner, ILogger<UserChangeConsumer> logger)
+    : IConsumer<Batch<PingOneUserChanged>>, IConsumer<Batch<PingOneMembershipChanged>>
 {
-    public async Task Consume(ConsumeContext<PingOneUserChanged> context)
+    // MassTransit carries the publisher's span in this header (W3C id), which a batch does not make current.
+    private const string ActivityIdHeader = "MT-Activity-Id";
+
+    public Task Consume(ConsumeContext<Batch<PingOneUserChanged>> context) =>
+        ApplyAsync(
+            context.Message.Select(item => (item.Message.EnvironmentId, GroupId: (string?)null, Change: new UserChange(
+                item.Message.UserId, item.Message.Action == DirectoryChangeAction.Deleted, item.Message.RecordedAt, item.Message.UserName) { Trace = TraceOf(item) })),
+            context.CancellationToken);
+
+    public Task Consume(ConsumeContext<Batch<PingOneMembershipChanged>> context) =>
+        ApplyAsync(
+            context.Message.Select(item => (item.Message.EnvironmentId, GroupId: (string?)item.Message.GroupId, Change: new UserChange(
+                item.Message.UserId, Deleted: false, item.Message.RecordedAt, UserName: null) { Trace = TraceOf(item) })),
+            context.CancellationToken);
+
+    /// <param name="changes">Each change with its environment and, for a membership change, the group (only rules whose scope names it care).</param>
+    private async Task ApplyAsync(IEnumerable<(string EnvironmentId, string? GroupId, UserChange Change)> changes, CancellationToken ct)
     {
-        foreach (var rule in rules.ForEnvironment(context.Message.EnvironmentId))
+        foreach (var environment in changes.GroupBy(item => item.EnvironmentId, StringComparer.Ordinal))
         {
-            await ReportingAuthenticationAsync(rule, context.Message.UserId, () => provisioner.ApplyAsync(rule, context.Message, context.CancellationToken));
+            foreach (var rule in rules.ForEnvironment(environment.Key))
+            {
+                var concerned = environment.Where(item => item.GroupId is null || rule.Scope.GroupIds.Contains(item.GroupId)).Select(item => item.Change).ToList();
+                if (concerned.Count == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await provisioner.ApplyAsync(rule, concerned, ct);
+                }
+                catch (Exception failure) when (FailureClassifier.Classify(failure) is { IsAuthentication: true } classified)
+                {
+                    ConnectionProblems.Report(logger, failure, classified, rule.Options.TargetConnection, "user", concerned[0].UserId);
+                    throw;
+                }
+            }
         }
     }
 
-    public async Task Consume(ConsumeContext<PingOneMembershipChanged> context)
-    {
-        var message = context.Message;
-        foreach (var rule in rules.ForEnvironment(message.EnvironmentId).Where(rule => rule.Scope.GroupIds.Contains(message.GroupId)))
-        {
-            await ReportingAuthenticationAsync(
-                rule, message.UserId, () => provisioner.ApplyAsync(rule, new UserChange(message.UserId, Deleted: false, message.RecordedAt, UserName: null), context.CancellationToken));
-        }
-    }
-
-    private async Task ReportingAuthenticationAsync(CompiledOutboundRule rule, string pingOneUserId, Func<Task> apply)
-    {
-        try
-        {
-            await apply();
-        }
-        catch (Exception failure) when (FailureClassifier.Classify(failure) is { IsAuthentication: true } classified)
-        {
-            ConnectionProblems.Report(logger, failure, classified, rule.Options.TargetConnection, "user", pingOneUserId);
-            throw;
-        }
-    }
+    private static ActivityContext TraceOf<T>(ConsumeContext<T> item)
+        where T : class =>
+        item.Headers.Get<string>(ActivityIdHeader) is { } id && ActivityContext.TryParse(id, null, out var parent) ? parent : default;
 }

@@ -1,14 +1,6 @@
 using System.Net;
-using Microsoft.Extensions.Options;
-using ProvisioningBus.Contracts;
-using ProvisioningBus.Core.Connections;
 using ProvisioningBus.Core.Failures;
-using ProvisioningBus.Core.Leases;
 using ProvisioningBus.Docusign;
-using ProvisioningBus.Outbound.Rules;
-using ProvisioningBus.PingOne;
-using ProvisioningBus.PingOne.Users;
-using ProvisioningBus.ServiceDefaults;
 using ProvisioningBus.State;
 using ProvisioningBus.State.Ledger;
 using ProvisioningBus.State.Users;
@@ -16,64 +8,15 @@ using ProvisioningBus.State.Users;
 namespace ProvisioningBus.Outbound.Users;
 
 /// <summary>
-/// Reconciles one Docusign user to the current state of one PingOne user under one rule. Level-triggered: the
-/// event only says which user changed, the PingOne read says what it is now, so redeliveries are harmless; the
-/// store lease <c>user:{rule}:{id}</c> keeps two changes of one user from interleaving on any instance.
+/// Executes one decided action for one user, one Docusign call at a time: what a batch
+/// (<see cref="UserBatchProvisioner"/>) hands over because it needs a follow-up read or write of its own — adopting the
+/// user Docusign said already exists, reopening a closed account, an update of a user gone from Docusign, an email
+/// lookup. The caller holds the user's lease.
 /// </summary>
-public sealed class UserProvisioner(
-    IPingOneClient pingOne,
-    IDocusignClientProvider docusign,
-    IProvisioningStore store,
-    ConnectionSwitch connections,
-    WorkerInstance instance,
-    IOptions<LeaseOptions> leaseTimes,
-    TimeProvider time,
-    ILogger<UserProvisioner> logger)
+public sealed class UserProvisioner(IProvisioningStore store, TimeProvider time, ILogger<UserProvisioner> logger)
 {
-    public Task<UserProvisioningOutcome> ApplyAsync(CompiledOutboundRule rule, PingOneUserChanged change, CancellationToken cancellationToken) =>
-        ApplyAsync(rule, new UserChange(change.UserId, change.Action == DirectoryChangeAction.Deleted, change.RecordedAt, change.UserName), cancellationToken);
-
-    public Task<UserProvisioningOutcome> ApplyAsync(CompiledOutboundRule rule, UserChange change, CancellationToken cancellationToken) =>
-        ChangeTelemetry.TraceAsync("provisioning.user", rule.Name, change.UserId, () => ApplyLeasedAsync(rule, change, cancellationToken), UserChangeTelemetry.Describe);
-
-    private async Task<UserProvisioningOutcome> ApplyLeasedAsync(CompiledOutboundRule rule, UserChange change, CancellationToken cancellationToken)
+    public async Task<UserProvisioningOutcome> ExecuteAsync(UserSubject subject, IDocusignAccountClient target, UserLink? link, OutboundUserAction action, CancellationToken ct)
     {
-        var leaseName = LeaseNames.User(rule.Name, change.UserId);
-        await using var lease = await HeldLease.AcquireAsync(store.Leases, leaseName, instance.Id, leaseTimes.Value.UserTtl, leaseTimes.Value.UserWait, time, logger, cancellationToken)
-            ?? throw new UserLeaseUnavailableException(leaseName);
-        using var guarded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
-        return await ApplyHeldAsync(rule, change, guarded.Token);
-    }
-
-    private async Task<UserProvisioningOutcome> ApplyHeldAsync(CompiledOutboundRule rule, UserChange change, CancellationToken ct)
-    {
-        var link = await store.UserLinks.GetAsync(rule.Name, change.UserId, ct);
-        var user = change.Deleted ? null : await pingOne.GetUserAsync(change.UserId, ct);
-        var version = user?.UpdatedAt ?? change.RecordedAt;
-        if (link is not null && link.SourceVersion > version)
-        {
-            logger.LogInformation("Rule {Rule}: ignoring a change of PingOne user {PingOneUserId} older than the state already applied", rule.Name, change.UserId);
-            return UserProvisioningOutcome.Stale;
-        }
-
-        var subject = new Subject(rule, user, change.UserId, user?.Username ?? change.UserName ?? change.UserId, version);
-        var action = OutboundUserDecision.Decide(rule, user, link, DocusignUserLookup.NotDone);
-        if (action.Kind == OutboundUserActionKind.Forget)
-        {
-            // Never provisioned and not in scope: not this rule's business (forget any earlier Unsynced/Skipped entry).
-            await store.Ledger.DeleteAsync(rule.Name, EntityKind.User, change.UserId, ct);
-            return UserProvisioningOutcome.Skipped;
-        }
-
-        if (!connections.IsEnabled(rule.Options.TargetConnection))
-        {
-            // Mission §2: nothing is written through a disabled connection; re-enabling it runs a full resync.
-            await RecordAsync(subject, SyncOutcome.Skipped, "CONNECTION_DISABLED",
-                $"Docusign connection '{rule.Options.TargetConnection}' is disabled; the change will be reconciled when it is enabled again.", ct);
-            return UserProvisioningOutcome.Skipped;
-        }
-
-        var target = docusign.Get(rule.Options.TargetConnection);
         try
         {
             if (action.Kind == OutboundUserActionKind.LookUpByEmail)
@@ -82,7 +25,7 @@ public sealed class UserProvisioner(
                 action = await DecideAfterLookupAsync(subject, target, null, ct);
             }
 
-            return await ExecuteAsync(subject, target, link, action, ct);
+            return await ExecuteCoreAsync(subject, target, link, action, ct);
         }
         catch (Exception ex) when (FailureClassifier.Classify(ex) is { IsPermanent: true } failure)
         {
@@ -90,7 +33,24 @@ public sealed class UserProvisioner(
         }
     }
 
-    private async Task<UserProvisioningOutcome> ExecuteAsync(Subject subject, IDocusignAccountClient target, UserLink? link, OutboundUserAction action, CancellationToken ct)
+    /// <summary>A create answered USER_ALREADY_EXISTS_IN_ACCOUNT: the existing user is read and adopted.</summary>
+    public async Task<UserProvisioningOutcome> AdoptExistingAsync(UserSubject subject, IDocusignAccountClient target, DocusignUserCreateResult result, CancellationToken ct)
+    {
+        try
+        {
+            // The failed item's userId is unverified (fact sheet §1.2), so it is read, and the email looked up if it does not answer.
+            var existing = (result.UserId is { } id ? await target.GetUserAsync(id, ct) : null)
+                ?? await target.FindUserByEmailAsync(result.Request.Email, ct)
+                ?? throw new InvalidOperationException("Docusign reported USER_ALREADY_EXISTS_IN_ACCOUNT but no user with that email can be read; retrying.");
+            return await ExecuteCoreAsync(subject, target, null, OutboundUserDecision.Decide(subject.Rule, subject.User, null, DocusignUserLookup.Of(existing)), ct);
+        }
+        catch (Exception ex) when (FailureClassifier.Classify(ex) is { IsPermanent: true } failure)
+        {
+            return await FailAsync(subject, failure.ErrorCode, failure.Message, ct);
+        }
+    }
+
+    private async Task<UserProvisioningOutcome> ExecuteCoreAsync(UserSubject subject, IDocusignAccountClient target, UserLink? link, OutboundUserAction action, CancellationToken ct)
     {
         switch (action.Kind)
         {
@@ -125,7 +85,7 @@ public sealed class UserProvisioner(
         }
     }
 
-    private async Task<UserProvisioningOutcome> SettleAsync(Subject subject, OutboundUserAction action, CancellationToken ct)
+    private async Task<UserProvisioningOutcome> SettleAsync(UserSubject subject, OutboundUserAction action, CancellationToken ct)
     {
         if (action.DocusignUserId is { } docusignUserId)
         {
@@ -147,7 +107,7 @@ public sealed class UserProvisioner(
         };
     }
 
-    private async Task<UserProvisioningOutcome> CreateAsync(Subject subject, IDocusignAccountClient target, OutboundUserAction action, CancellationToken ct)
+    private async Task<UserProvisioningOutcome> CreateAsync(UserSubject subject, IDocusignAccountClient target, OutboundUserAction action, CancellationToken ct)
     {
         var result = (await target.CreateUsersAsync([action.NewUser!], ct))[0];
         if (result.Error is null && result.UserId is { } createdId)
@@ -162,14 +122,11 @@ public sealed class UserProvisioner(
             return await FailAsync(subject, failure.ErrorCode, failure.Message, ct);
         }
 
-        // USER_ALREADY_EXISTS_IN_ACCOUNT: it appeared since the lookup. Adopt it; the failed item's userId is unverified (fact sheet §1.2), so look it up.
-        var existing = (result.UserId is { } id ? await target.GetUserAsync(id, ct) : null)
-            ?? await target.FindUserByEmailAsync(action.NewUser!.Email, ct)
-            ?? throw new InvalidOperationException("Docusign reported USER_ALREADY_EXISTS_IN_ACCOUNT but no user with that email can be read; retrying.");
-        return await ExecuteAsync(subject, target, null, OutboundUserDecision.Decide(subject.Rule, subject.User, null, DocusignUserLookup.Of(existing)), ct);
+        // USER_ALREADY_EXISTS_IN_ACCOUNT: it appeared since the lookup.
+        return await AdoptExistingAsync(subject, target, result, ct);
     }
 
-    private async Task<UserProvisioningOutcome> UpdateAsync(Subject subject, IDocusignAccountClient target, UserLink? link, OutboundUserAction action, CancellationToken ct)
+    private async Task<UserProvisioningOutcome> UpdateAsync(UserSubject subject, IDocusignAccountClient target, UserLink? link, OutboundUserAction action, CancellationToken ct)
     {
         DocusignUser updated;
         try
@@ -180,7 +137,7 @@ public sealed class UserProvisioner(
         {
             // The linked user is gone from the account (removed by an admin): provision as if never linked.
             await store.UserLinks.DeleteAsync(subject.Rule.Name, subject.PingOneUserId, ct);
-            return await ExecuteAsync(subject, target, null, await DecideAfterLookupAsync(subject, target, action.Wanted!, ct), ct);
+            return await ExecuteCoreAsync(subject, target, null, await DecideAfterLookupAsync(subject, target, action.Wanted!, ct), ct);
         }
 
         // The answer is the first read of a linked user: asked again with it, the decision may find the account closed and reopen it.
@@ -194,14 +151,14 @@ public sealed class UserProvisioner(
         return await SucceedAsync(subject, action.DocusignUserId!, action, action.Adopts ? UserProvisioningOutcome.Adopted : UserProvisioningOutcome.Updated, ct);
     }
 
-    private async Task<OutboundUserAction> DecideAfterLookupAsync(Subject subject, IDocusignAccountClient target, WantedDocusignUser? wanted, CancellationToken ct)
+    private async Task<OutboundUserAction> DecideAfterLookupAsync(UserSubject subject, IDocusignAccountClient target, WantedDocusignUser? wanted, CancellationToken ct)
     {
         wanted ??= OutboundUserDecision.Decide(subject.Rule, subject.User, null, DocusignUserLookup.NotDone).Wanted!;
         var existing = await target.FindUserByEmailAsync(wanted.User.Email, ct);
         return OutboundUserDecision.Decide(subject.Rule, subject.User, null, DocusignUserLookup.Of(existing));
     }
 
-    private async Task<UserProvisioningOutcome> SucceedAsync(Subject subject, string docusignUserId, OutboundUserAction action, UserProvisioningOutcome outcome, CancellationToken ct)
+    private async Task<UserProvisioningOutcome> SucceedAsync(UserSubject subject, string docusignUserId, OutboundUserAction action, UserProvisioningOutcome outcome, CancellationToken ct)
     {
         await SaveLinkAsync(subject, docusignUserId, action, ct);
         await RecordAsync(subject, SyncOutcome.Success, null, null, ct);
@@ -246,7 +203,7 @@ public sealed class UserProvisioner(
         return id;
     }
 
-    private async Task<UserProvisioningOutcome> FailAsync(Subject subject, string errorCode, string errorMessage, CancellationToken ct)
+    private async Task<UserProvisioningOutcome> FailAsync(UserSubject subject, string errorCode, string errorMessage, CancellationToken ct)
     {
         logger.LogWarning("Rule {Rule}: PingOne user {PingOneUserId} failed permanently: {ErrorCode} {ErrorMessage}",
             subject.Rule.Name, subject.PingOneUserId, errorCode, errorMessage);
@@ -254,7 +211,7 @@ public sealed class UserProvisioner(
         return UserProvisioningOutcome.Failed;
     }
 
-    private async Task SaveLinkAsync(Subject subject, string docusignUserId, OutboundUserAction action, CancellationToken ct)
+    private async Task SaveLinkAsync(UserSubject subject, string docusignUserId, OutboundUserAction action, CancellationToken ct)
     {
         var link = new UserLink(subject.Rule.Name, subject.PingOneUserId, docusignUserId, action.Wanted!.User.Email, action.LinkHash, subject.Version, time.GetUtcNow());
         if (!await store.UserLinks.UpsertAsync(link, ct))
@@ -263,11 +220,8 @@ public sealed class UserProvisioner(
         }
     }
 
-    private async Task RecordAsync(Subject subject, SyncOutcome outcome, string? errorCode, string? errorMessage, CancellationToken ct) =>
+    private async Task RecordAsync(UserSubject subject, SyncOutcome outcome, string? errorCode, string? errorMessage, CancellationToken ct) =>
         await store.Ledger.RecordAsync(
             new EntityOutcome(subject.Rule.Name, EntityKind.User, subject.PingOneUserId, subject.DisplayName, outcome, errorCode, errorMessage, time.GetUtcNow()),
             ct);
-
-    /// <param name="User">The PingOne user as read; null when deleted.</param>
-    private sealed record Subject(CompiledOutboundRule Rule, PingOneUser? User, string PingOneUserId, string DisplayName, DateTimeOffset Version);
 }

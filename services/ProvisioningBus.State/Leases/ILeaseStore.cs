@@ -20,4 +20,18 @@ public interface ILeaseStore
 
     /// <returns><c>true</c> when <paramref name="holderId"/> held the lease and released it.</returns>
     Task<bool> ReleaseAsync(string name, string holderId, CancellationToken ct);
+
+    /// <summary>
+    /// <see cref="TryAcquireAsync"/> for many leases (at most 500) under one holder id in two statements: a batch of
+    /// changes takes its entities' leases at once.
+    /// </summary>
+    /// <returns>The names <paramref name="holderId"/> now holds; the others are held by someone else.</returns>
+    Task<IReadOnlySet<string>> TryAcquireManyAsync(IReadOnlyList<string> names, string holderId, TimeSpan ttl, CancellationToken ct);
+
+    /// <summary><see cref="RenewAsync"/> for many leases of one holder.</summary>
+    /// <returns>How many were renewed; fewer than asked means some were lost.</returns>
+    Task<int> RenewManyAsync(IReadOnlyList<string> names, string holderId, TimeSpan ttl, CancellationToken ct);
+
+    /// <summary>Releases every lease of <paramref name="names"/> that <paramref name="holderId"/> holds.</summary>
+    Task ReleaseManyAsync(IReadOnlyList<string> names, string holderId, CancellationToken ct);
 }

@@ -7,6 +7,12 @@ public interface ISyncLedger
     /// <returns><c>true</c> when written.</returns>
     Task<bool> RecordAsync(EntityOutcome outcome, CancellationToken ct);
 
+    /// <summary><see cref="RecordAsync"/> for many entities (at most 500, one outcome each) in one statement.</summary>
+    Task RecordManyAsync(IReadOnlyList<EntityOutcome> outcomes, CancellationToken ct);
+
+    /// <summary>Forgets these entities (at most 500 ids).</summary>
+    Task DeleteManyAsync(string rule, EntityKind kind, IReadOnlyList<string> entityIds, CancellationToken ct);
+
     Task<EntityOutcome?> GetAsync(string rule, EntityKind kind, string entityId, CancellationToken ct);
 
     Task<SyncSummary> GetSummaryAsync(string rule, CancellationToken ct);

@@ -8,18 +8,55 @@ internal sealed class SqlSyncLedger(StoreDatabase database) : ISyncLedger
 {
     private const string Columns = "rule, entity_kind, entity_id, display_name, outcome, error_code, error_message, at";
 
+    private const string OnConflict = """
+        ON CONFLICT (rule, entity_kind, entity_id) DO UPDATE SET
+            display_name = excluded.display_name,
+            outcome = excluded.outcome,
+            error_code = excluded.error_code,
+            error_message = excluded.error_message,
+            at = excluded.at
+        WHERE entity_outcomes.at <= excluded.at
+        """;
+
+    public async Task RecordManyAsync(IReadOnlyList<EntityOutcome> outcomes, CancellationToken ct)
+    {
+        if (outcomes.Count == 0)
+        {
+            return;
+        }
+
+        var (values, parameters) = SqlLists.Values(
+            outcomes,
+            o => o.Rule,
+            o => o.EntityKind.ToString(),
+            o => o.EntityId,
+            o => o.DisplayName,
+            o => o.Outcome.ToString(),
+            o => o.ErrorCode,
+            o => o.ErrorMessage,
+            o => DbValues.ToDb(o.At));
+        await database.ExecuteAsync($"INSERT INTO entity_outcomes ({Columns}) VALUES {values} {OnConflict}", ct, parameters);
+    }
+
+    public async Task DeleteManyAsync(string rule, EntityKind kind, IReadOnlyList<string> entityIds, CancellationToken ct)
+    {
+        if (entityIds.Count == 0)
+        {
+            return;
+        }
+
+        var (ids, parameters) = SqlLists.In("id", entityIds);
+        await database.ExecuteAsync(
+            $"DELETE FROM entity_outcomes WHERE rule = @rule AND entity_kind = @entity_kind AND entity_id IN ({ids})",
+            ct, [P("rule", rule), P("entity_kind", kind.ToString()), .. parameters]);
+    }
+
     public async Task<bool> RecordAsync(EntityOutcome outcome, CancellationToken ct) =>
         await database.ExecuteAsync(
             $"""
             INSERT INTO entity_outcomes ({Columns})
             VALUES (@rule, @entity_kind, @entity_id, @display_name, @outcome, @error_code, @error_message, @at)
-            ON CONFLICT (rule, entity_kind, entity_id) DO UPDATE SET
-                display_name = excluded.display_name,
-                outcome = excluded.outcome,
-                error_code = excluded.error_code,
-                error_message = excluded.error_message,
-                at = excluded.at
-            WHERE entity_outcomes.at <= excluded.at
+            {OnConflict}
             """,
             ct,
             P("rule", outcome.Rule),

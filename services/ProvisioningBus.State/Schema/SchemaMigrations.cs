@@ -120,5 +120,14 @@ internal static class SchemaMigrations
                 PRIMARY KEY (rule, docusign_user_id))
             """,
         ]),
-    ];
+            new SchemaMigration(2, "shared counters (the Docusign account budget of every worker)",
+        [
+            """
+            CREATE TABLE IF NOT EXISTS shared_counters (
+                name TEXT NOT NULL PRIMARY KEY,
+                state TEXT NOT NULL,
+                version BIGINT NOT NULL)
+            """,
+        ]),
+];
 }

@@ -5,6 +5,17 @@ public interface IUserLinkStore
 {
     Task<UserLink?> GetAsync(string rule, string pingOneUserId, CancellationToken ct);
 
+    /// <summary>The links of these users (at most 500 ids), keyed by PingOne user id; users without a link are absent.</summary>
+    Task<IReadOnlyDictionary<string, UserLink>> GetManyAsync(string rule, IReadOnlyList<string> pingOneUserIds, CancellationToken ct);
+
+    /// <summary>
+    /// <see cref="UpsertAsync"/> for many links (at most 500, one per user) in one statement, with the same version check per row.
+    /// </summary>
+    Task UpsertManyAsync(IReadOnlyList<UserLink> links, CancellationToken ct);
+
+    /// <summary>Removes the links of these users (at most 500 ids).</summary>
+    Task DeleteManyAsync(string rule, IReadOnlyList<string> pingOneUserIds, CancellationToken ct);
+
     /// <summary>
     /// Inserts or replaces the link, but only when <see cref="UserLink.SourceVersion"/> is at least the stored one:
     /// an older event never undoes newer state. Equal versions apply, so a redelivery is harmless.

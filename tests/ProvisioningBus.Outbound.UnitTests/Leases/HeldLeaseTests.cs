@@ -92,5 +92,12 @@ public sealed class HeldLeaseTests
             Releases++;
             return Task.FromResult(true);
         }
+
+        public Task<IReadOnlySet<string>> TryAcquireManyAsync(IReadOnlyList<string> names, string holderId, TimeSpan ttl, CancellationToken ct) =>
+            throw new NotSupportedException();
+
+        public Task<int> RenewManyAsync(IReadOnlyList<string> names, string holderId, TimeSpan ttl, CancellationToken ct) => throw new NotSupportedException();
+
+        public Task ReleaseManyAsync(IReadOnlyList<string> names, string holderId, CancellationToken ct) => throw new NotSupportedException();
     }
 }

@@ -1,0 +1,131 @@
+namespace ProvisioningBus.Docusign;
+
+/// <summary>
+/// How every worker process of a deployment shares one Docusign account's budget (3,000 calls per hour and 500 per
+/// 30 s by default, fact sheet §6). Pure: <see cref="Reserve"/> and <see cref="Observe"/> turn a state into the next,
+/// and the holder (in memory, or the shared store) only keeps it.
+/// <list type="bullet">
+/// <item>The hour is Docusign's fixed window, known by its <c>X-RateLimit-Reset</c>: a call is reserved while fewer than
+/// the limit are used, else it waits for the reset.</item>
+/// <item>The burst window's alignment is not documented, so it is not assumed: time is cut in <see cref="SlicesPerWindow"/>
+/// slices per window and a call is reserved only while the slices that any window containing now could also contain hold
+/// fewer calls than the limit. Whatever the alignment, no window of Docusign's sees more than the limit; the price is
+/// at most one slice of idle time per window (5 %).</item>
+/// <item>Answers correct the counts upwards only (<c>limit − remaining</c> counts other apps' calls too); a raised or lowered
+/// limit is taken from the next answer, so a running worker follows it without a restart.</item>
+/// </list>
+/// Until an answer names the limits, one call per slice is let through: the first answer sets them for every process.
+/// </summary>
+public static class DocusignAccountBudgetPolicy
+{
+    public const int SlicesPerWindow = 20;
+
+    // Sent this long after a boundary, a call cannot land in the window before it even if the two clocks differ a little.
+    private static readonly TimeSpan BoundaryMargin = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Reserves one call at <paramref name="now"/>, or says how long to wait before asking again.</summary>
+    public static (DocusignAccountBudgetState State, TimeSpan Wait) Reserve(DocusignAccountBudgetState state, DateTimeOffset now, TimeSpan burstWindow)
+    {
+        state = Roll(state, now, burstWindow);
+        if (state.HourlyLimit is { } hourly && state.HourlyUsed >= hourly)
+        {
+            return (state, state.HourlyResetsAt!.Value - now + BoundaryMargin);
+        }
+
+        var counts = state.SliceCounts;
+        if (state.BurstLimit is null)
+        {
+            return counts[^1] == 0 ? Take(state) : (state, SliceLength(burstWindow));
+        }
+
+        var limit = state.BurstLimit.Value;
+        var sum = counts.Sum();
+        if (sum >= limit)
+        {
+            // Wait until enough of the oldest slices have left the span for one more call to fit.
+            var slice = SliceLength(burstWindow);
+            var leaving = 0;
+            var index = 0;
+            while (index < counts.Length - 1 && sum - leaving >= limit)
+            {
+                leaving += counts[index++];
+            }
+
+            var freeAt = new DateTimeOffset((state.FirstSlice + index + counts.Length - 1) * slice.Ticks + DateTimeOffset.UnixEpoch.UtcTicks, TimeSpan.Zero);
+            var wait = freeAt - now;
+            return (state, wait > TimeSpan.Zero ? wait + BoundaryMargin : slice);
+        }
+
+        return Take(state);
+    }
+
+    private static (DocusignAccountBudgetState State, TimeSpan Wait) Take(DocusignAccountBudgetState state)
+    {
+        var reserved = (int[])state.SliceCounts.Clone();
+        reserved[^1]++;
+        return (state with { HourlyUsed = state.HourlyUsed + 1, SliceCounts = reserved }, TimeSpan.Zero);
+    }
+
+    /// <summary>Folds in what an answer received at <paramref name="now"/> said of the account's budget.</summary>
+    public static DocusignAccountBudgetState Observe(DocusignAccountBudgetState state, DocusignBudgetReading reading, DateTimeOffset now, TimeSpan burstWindow)
+    {
+        state = Roll(state, now, burstWindow);
+        if (reading.HourlyResetsAt is { } resetsAt && (state.HourlyResetsAt is null || resetsAt >= state.HourlyResetsAt))
+        {
+            var limit = reading.HourlyLimit ?? state.HourlyLimit;
+            var reported = limit is { } l && reading.HourlyRemaining is { } r ? l - r : 0;
+            // A later reset is a new hour: what Docusign counts in it is all there is (our reservations were in the last one).
+            var used = resetsAt == state.HourlyResetsAt ? Math.Max(state.HourlyUsed, reported) : reported;
+            state = state with { HourlyLimit = limit, HourlyUsed = used, HourlyResetsAt = resetsAt };
+        }
+
+        if (reading.BurstLimit is { } burstLimit)
+        {
+            state = state with { BurstLimit = burstLimit };
+            var reported = reading.BurstRemaining is { } remaining ? burstLimit - remaining : 0;
+            var counted = state.SliceCounts.Sum();
+            if (reported > counted)
+            {
+                // Calls we did not reserve (another app on the account): counted as made now, which can only delay ours.
+                var counts = (int[])state.SliceCounts.Clone();
+                counts[^1] += reported - counted;
+                state = state with { SliceCounts = counts };
+            }
+        }
+
+        return state;
+    }
+
+    /// <summary>Moves both windows up to <paramref name="now"/>: a passed reset starts a new hour, passed slices drop out.</summary>
+    private static DocusignAccountBudgetState Roll(DocusignAccountBudgetState state, DateTimeOffset now, TimeSpan burstWindow)
+    {
+        if (state.HourlyResetsAt is not { } resetsAt || now >= resetsAt)
+        {
+            // Until an answer says otherwise the hour is the clock's (Docusign blocks "until the start of the next hour", §6).
+            var nextHour = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddHours(now.UtcDateTime.Hour + 1);
+            state = state with { HourlyUsed = 0, HourlyResetsAt = nextHour };
+        }
+
+        var slice = SliceLength(burstWindow);
+        var current = (now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / slice.Ticks;
+        var first = current - SlicesPerWindow;
+        if (state.FirstSlice == first && state.SliceCounts.Length == SlicesPerWindow + 1)
+        {
+            return state;
+        }
+
+        var counts = new int[SlicesPerWindow + 1];
+        for (var i = 0; i < state.SliceCounts.Length; i++)
+        {
+            var at = state.FirstSlice + i - first;
+            if (at >= 0 && at < counts.Length)
+            {
+                counts[at] = state.SliceCounts[i];
+            }
+        }
+
+        return state with { FirstSlice = first, SliceCounts = counts };
+    }
+
+    private static TimeSpan SliceLength(TimeSpan burstWindow) => burstWindow / SlicesPerWindow;
+}

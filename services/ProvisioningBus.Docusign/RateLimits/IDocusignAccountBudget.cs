@@ -1,0 +1,14 @@
+namespace ProvisioningBus.Docusign;
+
+/// <summary>
+/// The budget of a Docusign account shared by every process that calls it (<see cref="DocusignAccountBudgetPolicy"/>).
+/// The default holds it in memory (one process); a deployment registers one backed by its shared store.
+/// </summary>
+public interface IDocusignAccountBudget
+{
+    /// <summary>Reserves one call on <paramref name="accountId"/>: zero when reserved, else how long to wait before asking again.</summary>
+    ValueTask<TimeSpan> TryReserveAsync(string accountId, TimeSpan burstWindow, CancellationToken cancellationToken);
+
+    /// <summary>Folds in the rate-limit headers of an answer from the account.</summary>
+    ValueTask ObserveAsync(string accountId, DocusignBudgetReading reading, TimeSpan burstWindow, CancellationToken cancellationToken);
+}

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using ProvisioningBus.Outbound.Rules;
+using ProvisioningBus.ServiceDefaults;
+
+namespace ProvisioningBus.Outbound.Users;
+
+/// <summary>
+/// The <c>provisioning.user</c> span of each change of a batch, each in the trace its change arrived in and linked to
+/// the batch's consume span; counted in <c>provisioningbus.changes.applied</c> once its outcome is known.
+/// </summary>
+internal sealed class UserBatchSpans : IDisposable
+{
+    private readonly Dictionary<string, Activity> spans = new(StringComparer.Ordinal);
+
+    private UserBatchSpans()
+    {
+    }
+
+    public static UserBatchSpans Start(CompiledOutboundRule rule, IReadOnlyList<UserChange> changes)
+    {
+        var result = new UserBatchSpans();
+        var current = Activity.Current;
+        var batch = current?.Context;
+        foreach (var change in changes)
+        {
+            if (ChangeTelemetry.Start("provisioning.user", rule.Name, change.UserId, change.Trace, batch) is { } span)
+            {
+                result.spans[change.UserId] = span;
+            }
+        }
+
+        // The spans above became Activity.Current one after another; the batch's work runs under the batch's span.
+        Activity.Current = current;
+        return result;
+    }
+
+    public void Complete(IReadOnlyDictionary<string, UserProvisioningOutcome> outcomes)
+    {
+        foreach (var (user, outcome) in outcomes)
+        {
+            ChangeTelemetry.Record(spans.GetValueOrDefault(user), UserChangeTelemetry.Describe(outcome));
+        }
+    }
+
+    public void Retrying(Exception failure)
+    {
+        foreach (var span in spans.Values)
+        {
+            ChangeTelemetry.Retrying(span, failure);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var span in spans.Values)
+        {
+            span.Dispose();
+        }
+    }
+}
