@@ -35,8 +35,6 @@ public sealed class UserBatchProvisioner(
     TimeProvider time,
     ILogger<UserBatchProvisioner> logger)
 {
-    public const string NotFoundInPingOneCode = "PINGONE_USER_NOT_FOUND";
-
     /// <summary>Applies the changes (any number; one per user is kept, the latest) and returns each user's outcome.</summary>
     public async Task<IReadOnlyDictionary<string, UserProvisioningOutcome>> ApplyAsync(CompiledOutboundRule rule, IReadOnlyList<UserChange> changes, CancellationToken ct)
     {
@@ -92,7 +90,7 @@ public sealed class UserBatchProvisioner(
         using var spans = UserBatchSpans.Start(rule, changes);
         try
         {
-            await DecideAndWriteAsync(rule, changes, outcomes, ct);
+            await DecideAndWriteAsync(rule, changes, outcomes, spans, ct);
             spans.Complete(outcomes);
         }
         catch (Exception failure)
@@ -102,10 +100,11 @@ public sealed class UserBatchProvisioner(
         }
     }
 
-    private async Task DecideAndWriteAsync(CompiledOutboundRule rule, IReadOnlyList<UserChange> changes, Dictionary<string, UserProvisioningOutcome> outcomes, CancellationToken ct)
+    private async Task DecideAndWriteAsync(
+        CompiledOutboundRule rule, IReadOnlyList<UserChange> changes, Dictionary<string, UserProvisioningOutcome> outcomes, UserBatchSpans spans, CancellationToken ct)
     {
         var links = await store.UserLinks.GetManyAsync(rule.Name, [.. changes.Select(change => change.UserId)], ct);
-        var reads = await ReadPingOneAsync(changes, ct);
+        var reads = await ReadPingOneAsync(changes, spans, ct);
         var writes = new UserBatchWrites(rule.Name, time);
         var work = new List<Pending>();
         var enabled = connections.IsEnabled(rule.Options.TargetConnection);
@@ -152,12 +151,14 @@ public sealed class UserBatchProvisioner(
         }
     }
 
-    private static void Forget(UserBatchWrites writes, UserSubject subject, UserChange change)
+    private void Forget(UserBatchWrites writes, UserSubject subject, UserChange change)
     {
         if (subject.User is null && !change.Deleted)
         {
-            // An event for a user PingOne does not know: never silent, but nothing to do in Docusign.
-            writes.Record(subject, SyncOutcome.Skipped, NotFoundInPingOneCode, "The PingOne user was not found in PingOne; nothing was written to Docusign.", UserProvisioningOutcome.Skipped);
+            // Either a user PingOne never had or a late event of one deleted since: the two look alike, so this is a
+            // log line and a count, not a ledger entry that would outlive the deleted user.
+            logger.LogInformation("Rule {Rule}: PingOne user {PingOneUserId} was not found in PingOne; nothing to do in Docusign", subject.Rule.Name, subject.PingOneUserId);
+            writes.Forget(subject, UserProvisioningOutcome.NotFound);
             return;
         }
 
@@ -165,12 +166,13 @@ public sealed class UserBatchProvisioner(
         writes.Forget(subject, UserProvisioningOutcome.Skipped);
     }
 
-    private async Task<Dictionary<string, PingOne.Users.PingOneUser?>> ReadPingOneAsync(IReadOnlyList<UserChange> changes, CancellationToken ct)
+    private async Task<Dictionary<string, PingOne.Users.PingOneUser?>> ReadPingOneAsync(IReadOnlyList<UserChange> changes, UserBatchSpans spans, CancellationToken ct)
     {
         var reads = new Dictionary<string, PingOne.Users.PingOneUser?>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(changes, new ParallelOptions { MaxDegreeOfParallelism = options.Value.PingOneReadConcurrency, CancellationToken = ct }, async (change, token) =>
         {
             // A delete too is read back: a stray, replayed or forged USER.DELETED of a live user must close nothing.
+            spans.Enter(change.UserId);
             var user = await pingOne.GetUserAsync(change.UserId, token);
             lock (reads)
             {

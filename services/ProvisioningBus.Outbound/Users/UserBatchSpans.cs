@@ -34,6 +34,15 @@ internal sealed class UserBatchSpans : IDisposable
         return result;
     }
 
+    /// <summary>Makes the user's span current, so work done for that user alone (its PingOne read) joins its trace.</summary>
+    public void Enter(string userId)
+    {
+        if (spans.TryGetValue(userId, out var span))
+        {
+            Activity.Current = span;
+        }
+    }
+
     public void Complete(IReadOnlyDictionary<string, UserProvisioningOutcome> outcomes)
     {
         foreach (var (user, outcome) in outcomes)

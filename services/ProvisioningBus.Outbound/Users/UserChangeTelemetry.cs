@@ -18,6 +18,7 @@ public static class UserChangeTelemetry
         UserProvisioningOutcome.PartiallySynced => new AppliedChange(Resource, "update", AppliedChange.Skipped),
         // Which write failed is not part of the outcome: the decision may have failed before choosing one.
         UserProvisioningOutcome.Failed => AppliedChange.Refused(Resource),
+        UserProvisioningOutcome.NotFound => new AppliedChange(Resource, "not_found", AppliedChange.Skipped),
         _ => AppliedChange.NothingToDo(Resource),
     };
 }

@@ -18,6 +18,8 @@ public enum UserProvisioningOutcome
     Failed,
     /// <summary>Nothing to do for this rule (out of scope and never provisioned, already gone, or connection disabled).</summary>
     Skipped,
+    /// <summary>PingOne does not know the user (never existed, or deleted since the event) and the rule never provisioned it.</summary>
+    NotFound,
     /// <summary>The store holds newer state than this change: applying it would undo the newer one.</summary>
     Stale,
 }

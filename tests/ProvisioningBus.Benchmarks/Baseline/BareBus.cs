@@ -39,13 +39,16 @@ public sealed class BareBus : IAsyncDisposable
             {
                 endpoint.SetQuorumQueue();
                 endpoint.PrefetchCount = new BusOptions().PrefetchCount;
-                endpoint.ConcurrentMessageLimit = ProvisioningBus.Outbound.Users.UserChangeConsumerDefinition.Partitions;
+                endpoint.ConcurrentMessageLimit = BareConcurrency;
                 endpoint.Consumer(() => new BareChangeConsumer(tally));
             });
         });
         await bus.StartAsync(ct);
         return new BareBus(bus, tally);
     }
+
+    /// <summary>Messages consumed at once: what the per-change user consumer ran with, so the baseline stays comparable across tables.</summary>
+    public const int BareConcurrency = 32;
 
     /// <summary>Publishes <paramref name="count"/> changes in confirmed batches (as the gateway does) and times until the last is consumed.</summary>
     public async Task<TimeSpan> PublishAndConsumeAsync(int count, int batchSize, TimeSpan timeout, CancellationToken ct)

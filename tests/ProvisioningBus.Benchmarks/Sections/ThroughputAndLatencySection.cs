@@ -120,7 +120,7 @@ public sealed class ThroughputAndLatencySection : IBenchmarkSection
         run.Table.Note($"1 ({store}): {n:N0} creations took {Format.Seconds(elapsed)}; the gateway had accepted every webhook after {Format.Seconds(ingress)} " +
             $"({Format.Rate(n / ingress.TotalSeconds, "events")}); {cpu.Describe()}; webhooks retried: {poster.RetriedPosts}; " +
             $"Docusign calls per creation {Format.Ratio(made.Count / (double)n)} ({DocusignCallLog.Describe(made)}); " +
-            $"a change holds one of the {UserChangeConsumerDefinition.Partitions} consumer slots for ≈ {Format.Ms(UserChangeConsumerDefinition.Partitions * 1000 / rate)} (slots ÷ rate), of which HTTP per call: {profile.Describe()}" +
+            $"HTTP per call: {profile.Describe()}" +
             (commits is { } committed ? $"; PostgreSQL committed {Format.Number(committed / (double)n, "0.0")} transactions per creation (all workers and the lease renewals)." : "."));
         return rate;
     }

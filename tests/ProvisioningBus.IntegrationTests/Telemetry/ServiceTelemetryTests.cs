@@ -45,12 +45,20 @@ public sealed class ServiceTelemetryTests(RabbitMqFixture broker)
         Assert.Equal("create", Tag(provisioning!, ChangeTelemetry.ActionTag));
         Assert.Equal(AppliedChange.Success, Tag(provisioning!, ChangeTelemetry.OutcomeTag));
 
-        // A span is exported when it ends: the consume span ends after the provisioning span inside it.
-        var consume = await Eventually.MatchesAsync(
-            () => workerSpans.Snapshot().FirstOrDefault(span => span.SpanId == provisioning!.ParentSpanId),
+        // User changes are applied in batches: the user's span continues the trace its change was published in (the
+        // gateway's publish span is its parent) and links to the worker's consume span of the batch that applied it.
+        var publish = await Eventually.MatchesAsync(
+            () => gatewaySpans.Snapshot().FirstOrDefault(span => span.SpanId == provisioning!.ParentSpanId),
             span => span is not null,
             TimeSpan.FromSeconds(30),
-            "the provisioning span's parent is exported");
+            "the gateway exports the publish span the provisioning span continues");
+        Assert.Equal(ActivityKind.Producer, publish!.Kind);
+        var batchLink = Assert.Single(provisioning!.Links);
+        var consume = await Eventually.MatchesAsync(
+            () => workerSpans.Snapshot().FirstOrDefault(span => span.SpanId == batchLink.Context.SpanId),
+            span => span is not null,
+            TimeSpan.FromSeconds(30),
+            "the batch's consume span is exported");
         Assert.Equal(ActivityKind.Consumer, consume!.Kind);
         Assert.Equal(ProvisioningBusTelemetry.MassTransitSourceName, consume.Source.Name);
         var webhook = await Eventually.MatchesAsync(
@@ -59,7 +67,7 @@ public sealed class ServiceTelemetryTests(RabbitMqFixture broker)
             span => span is not null,
             TimeSpan.FromSeconds(30),
             "the gateway exports the webhook request of the same trace");
-        Assert.Equal(webhook!.TraceId, consume.TraceId);
+        Assert.Equal(webhook!.TraceId, publish.TraceId);
 
         Assert.Equal(ServiceNames.Gateway, ServiceName(scenario.Gateway.Services));
         Assert.Equal("provisioningbus-worker-users", ServiceName(scenario.Worker.Services));

@@ -1,0 +1,80 @@
+namespace ProvisioningBus.Docusign.Tests.RateLimits;
+
+/// <summary>The account budget every worker process shares: what it lets through, whatever Docusign's window alignment.</summary>
+public sealed class AccountBudgetPolicyTests
+{
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(30);
+    private static readonly DateTimeOffset Start = new(2026, 12, 1, 10, 0, 7, 300, TimeSpan.Zero);
+    private static readonly DateTimeOffset HourEnd = new(2026, 12, 1, 11, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7_300)]
+    [InlineData(29_950)]
+    public void No_burst_window_of_any_alignment_sees_more_calls_than_the_limit(int phaseMs)
+    {
+        // Callers ask as often as they can (every 10 ms) for three minutes.
+        var state = Known(burstLimit: 50);
+        var admitted = new List<DateTimeOffset>();
+        for (var now = Start; now < Start.AddMinutes(3); now = now.AddMilliseconds(10))
+        {
+            (state, var wait) = DocusignAccountBudgetPolicy.Reserve(state, now, Window);
+            if (wait == TimeSpan.Zero)
+            {
+                admitted.Add(now);
+            }
+        }
+
+        // Docusign's windows start at an unknown phase: count each one.
+        var phase = TimeSpan.FromMilliseconds(phaseMs);
+        var busiest = admitted.GroupBy(at => Math.Floor((at - Start + phase).Ticks / (double)Window.Ticks)).Max(window => window.Count());
+        Assert.Equal(50, busiest);
+        // And the budget is spent, not hoarded: at least 90 % of the limit per window over the run.
+        Assert.True(admitted.Count >= 0.9 * 50 * 6, $"{admitted.Count} calls admitted in 6 windows of 50");
+    }
+
+    [Fact]
+    public void Calls_another_app_made_on_the_account_are_taken_off_the_budget()
+    {
+        var state = Known(burstLimit: 50);
+        state = DocusignAccountBudgetPolicy.Observe(state, new DocusignBudgetReading(3000, 2960, HourEnd, 50, 10), Start, Window);
+
+        var admitted = 0;
+        for (var i = 0; i < 100; i++)
+        {
+            (state, var wait) = DocusignAccountBudgetPolicy.Reserve(state, Start, Window);
+            admitted += wait == TimeSpan.Zero ? 1 : 0;
+        }
+
+        Assert.Equal(10, admitted);
+    }
+
+    [Fact]
+    public void A_spent_hour_waits_for_the_reset_and_a_raised_limit_is_followed_from_the_next_answer()
+    {
+        var state = DocusignAccountBudgetPolicy.Observe(DocusignAccountBudgetState.Empty, new DocusignBudgetReading(100, 0, HourEnd, 500, 400), Start, Window);
+        var (_, wait) = DocusignAccountBudgetPolicy.Reserve(state, Start, Window);
+        Assert.True(wait >= HourEnd - Start, $"waits {wait} for the reset at {HourEnd}");
+
+        // After the reset the next call goes out, and its answer carries the raised limit.
+        var afterReset = HourEnd.AddSeconds(1);
+        (state, wait) = DocusignAccountBudgetPolicy.Reserve(state, afterReset, Window);
+        Assert.Equal(TimeSpan.Zero, wait);
+        state = DocusignAccountBudgetPolicy.Observe(state, new DocusignBudgetReading(5000, 4999, HourEnd.AddHours(1), 500, 499), afterReset, Window);
+        Assert.Equal(5000, state.HourlyLimit);
+        Assert.Equal(1, state.HourlyUsed);
+    }
+
+    [Fact]
+    public void Before_any_answer_names_the_limits_one_call_per_slice_goes_out()
+    {
+        var (state, first) = DocusignAccountBudgetPolicy.Reserve(DocusignAccountBudgetState.Empty, Start, Window);
+        var (_, second) = DocusignAccountBudgetPolicy.Reserve(state, Start, Window);
+
+        Assert.Equal(TimeSpan.Zero, first);
+        Assert.True(second > TimeSpan.Zero);
+    }
+
+    private static DocusignAccountBudgetState Known(int burstLimit) =>
+        DocusignAccountBudgetPolicy.Observe(DocusignAccountBudgetState.Empty, new DocusignBudgetReading(3000, 3000, HourEnd, burstLimit, burstLimit), Start, Window);
+}
