@@ -28,7 +28,7 @@ public static class DocusignServiceCollectionExtensions
         services.AddHttpClient();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDocusignRefreshTokenStore, InMemoryDocusignRefreshTokenStore>();
-        services.TryAddSingleton<IDocusignAccountBudget, InMemoryDocusignAccountBudget>();
+        services.TryAddSingleton<IDocusignAccountBudget, UnsharedDocusignAccountBudget>();
         services.TryAddSingleton<IDocusignClientProvider, DocusignClientProvider>();
         services.Configure<DocusignConnectionRegistry>(registry => registry.Names.Add(connectionName));
 

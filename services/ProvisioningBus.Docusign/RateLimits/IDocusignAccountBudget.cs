@@ -2,7 +2,8 @@ namespace ProvisioningBus.Docusign;
 
 /// <summary>
 /// The budget of a Docusign account shared by every process that calls it (<see cref="DocusignAccountBudgetPolicy"/>).
-/// The default holds it in memory (one process); a deployment registers one backed by its shared store.
+/// The default (<see cref="UnsharedDocusignAccountBudget"/>) leaves pacing to the process; a deployment of several
+/// processes registers one backed by its shared store.
 /// </summary>
 public interface IDocusignAccountBudget
 {
