@@ -24,15 +24,11 @@ public sealed record BenchmarkSizes
 
     public int MembershipGroups { get; init; } = 50;
 
-    /// <summary>Creations against 3,000/h + 500/30 s on a clock running <see cref="HourlyBoundTimeScale"/> times faster.</summary>
-    public required int HourlyBoundChanges { get; init; }
+    /// <summary>Creations, then title updates, then deletions, each in webhooks of 500 events (P3a).</summary>
+    public required int BulkChanges { get; init; }
 
-    public required double HourlyBoundTimeScale { get; init; }
-
-    /// <summary>Creations on a slower clock where the 30-second burst window, not the hour, is what binds.</summary>
-    public required int BurstBoundChanges { get; init; }
-
-    public double BurstBoundTimeScale { get; init; } = 10;
+    /// <summary>Creations by three worker processes against one account's scaled-down burst limit (P4).</summary>
+    public required int SharedBudgetChanges { get; init; }
 
     public required int ScalingChanges { get; init; }
 
@@ -50,9 +46,8 @@ public sealed record BenchmarkSizes
         InitialSyncUsers = 1_000,
         Updates = 500,
         MembershipChanges = 500,
-        HourlyBoundChanges = 1_500,
-        HourlyBoundTimeScale = 720,
-        BurstBoundChanges = 600,
+        BulkChanges = 1_000,
+        SharedBudgetChanges = 2_000,
         ScalingChanges = 300,
         RunLimit = TimeSpan.FromMinutes(6),
     };
@@ -66,9 +61,8 @@ public sealed record BenchmarkSizes
         InitialSyncUsers = 10_000,
         Updates = 5_000,
         MembershipChanges = 5_000,
-        HourlyBoundChanges = 20_000,
-        HourlyBoundTimeScale = 120,
-        BurstBoundChanges = 1_400,
+        BulkChanges = 5_000,
+        SharedBudgetChanges = 20_000,
         ScalingChanges = 2_400,
         RunLimit = TimeSpan.FromMinutes(45),
     };

@@ -7,7 +7,7 @@ using ProvisioningBus.Benchmarks.Reporting;
 using ProvisioningBus.Benchmarks.Sections;
 using ProvisioningBus.Testing;
 
-// Usage: dotnet run -c Release --project tests/ProvisioningBus.Benchmarks [-- --quick] [--only throughput,efficiency,rate,scaling] [--out results.md]
+// Usage: dotnet run -c Release --project tests/ProvisioningBus.Benchmarks [-- --quick] [--only throughput,efficiency,bulk,rate,scaling] [--out results.md]
 // Needs RABBITMQ_URI (and for the scaling section preferably POSTGRES_CONNECTION): eval "$(bash infra/scripts/start-services.sh)".
 // MassTransit 8.4+ reports anonymous usage telemetry to usage-tracking.masstransit.io unless this says no; the
 // benchmark keeps all traffic on 127.0.0.1 (the services themselves do not turn it off: see the README).
@@ -32,6 +32,7 @@ IBenchmarkSection[] sections =
 [
     new ThroughputAndLatencySection(),
     new ApiEfficiencySection(),
+    new BulkUserChangesSection(),
     new RateBudgetSection(),
     new ScalingSection(),
 ];
@@ -87,4 +88,4 @@ static bool IsLoopback(Uri uri) => uri.IsLoopback || (IPAddress.TryParse(uri.Hos
 static string Header(BenchmarkSizes sizes, TimeSpan took) => string.Create(CultureInfo.InvariantCulture,
     $"Outbound benchmark, {sizes.Name}, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, took {took.TotalMinutes:0.0} min — " +
     $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024):0.0} GiB, " +
-    $"{RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; everything (emulators, gateway, workers, driver) in one process, RabbitMQ and PostgreSQL local.");
+    $"{RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; emulators, gateway and driver in one process, workers in it too except P4 and P6 (worker OS processes); RabbitMQ and PostgreSQL local.");

@@ -31,6 +31,12 @@ public sealed class DocusignAccountDirectory(IOptions<UserBatchOptions> options,
             return fresh;
         }
 
+        if (lookups <= 2)
+        {
+            // A listing costs at least two calls (the size, one page): never cheaper than two lookups.
+            return null;
+        }
+
         var gate = refreshing.GetOrAdd(target.ConnectionName, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         try

@@ -11,6 +11,16 @@ public sealed record DeploymentOptions
     /// <summary>Outbound worker hosts consuming the same queues, with the same store.</summary>
     public int Workers { get; init; } = 1;
 
+    /// <summary>
+    /// Outbound workers run as OS processes of their own (the Worker executable, roles users and resync) instead of
+    /// hosts in this process: how a deployment scales out, each with its own budget view and token cache. Needs a store
+    /// every process can reach (PostgreSQL) and the wall clock (<see cref="Clock"/> null).
+    /// </summary>
+    public int WorkerProcesses { get; init; }
+
+    /// <summary>Settings every gateway and worker gets on top of the deployment's own (e.g. <c>Outbound:Users:BatchMessageLimit</c>).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     /// <summary>PingOne groups created before the workers start and listed in the rule's "Groups to push".</summary>
     public int PushedGroups { get; init; }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Docusign.Emulator;
 using PingOne.Emulator;
 using ProvisioningBus.State;
+using ProvisioningBus.State.Hosting;
 using ProvisioningBus.Testing;
 
 namespace ProvisioningBus.Benchmarks.Deployment;
@@ -17,6 +18,8 @@ public sealed class OutboundDeployment : IAsyncDisposable
 
     private readonly List<IAsyncDisposable> parts = [];
     private readonly List<WorkerHost> workers = [];
+    private readonly List<ServiceProcess> processes = [];
+    private IProvisioningStore? observer;
 
     private OutboundDeployment(LogTally logs) => Logs = logs;
 
@@ -34,8 +37,11 @@ public sealed class OutboundDeployment : IAsyncDisposable
 
     public StateDatabase Database { get; private set; } = null!;
 
-    /// <summary>The store as the first worker sees it (all workers share it).</summary>
-    public IProvisioningStore Store => workers[0].Services.GetRequiredService<IProvisioningStore>();
+    /// <summary>Workers running as OS processes (<see cref="DeploymentOptions.WorkerProcesses"/>).</summary>
+    public IReadOnlyList<ServiceProcess> Processes => processes;
+
+    /// <summary>The store as the first worker sees it (all workers share it); opened here when the workers are processes.</summary>
+    public IProvisioningStore Store => observer ?? workers[0].Services.GetRequiredService<IProvisioningStore>();
 
     public static async Task<OutboundDeployment> StartAsync(RabbitMqFixture broker, DeploymentOptions options, LogTally logs, CancellationToken ct)
     {
@@ -55,6 +61,11 @@ public sealed class OutboundDeployment : IAsyncDisposable
             deployment.GroupIds = [.. Enumerable.Range(0, options.PushedGroups).Select(i => deployment.PingOne.State.CreateGroup($"bench-group-{i:D3}").Id)];
 
             var settings = WorkerSettings(vhost.AmqpUri, database, deployment.PingOne, deployment.Docusign, deployment.GroupIds, options.Clock);
+            foreach (var (key, value) in options.Settings)
+            {
+                settings[key] = value;
+            }
+
             deployment.Gateway = await GatewayHost.StartAsync(settings, logs, ct);
             deployment.parts.Add(deployment.Gateway);
             for (var i = 0; i < options.Workers; i++)
@@ -62,6 +73,22 @@ public sealed class OutboundDeployment : IAsyncDisposable
                 var worker = await WorkerHost.StartAsync(settings, logs, options.Clock, ct);
                 deployment.workers.Add(worker);
                 deployment.parts.Add(worker);
+            }
+
+            for (var i = 0; i < options.WorkerProcesses; i++)
+            {
+                var process = await ServiceProcess.StartWorkerAsync(settings, "users,resync", TimeSpan.FromMinutes(3));
+                deployment.processes.Add(process);
+                deployment.parts.Add(process);
+            }
+
+            if (options.WorkerProcesses > 0)
+            {
+                var store = ProvisioningStore.Create(
+                    new StoreOptions { Provider = database.Kind == StoreKind.Postgres ? StoreProvider.Postgres : StoreProvider.Sqlite, ConnectionString = database.ConnectionString },
+                    TimeProvider.System);
+                deployment.observer = store;
+                deployment.parts.Add(store);
             }
 
             await deployment.WaitForRuleStartedAsync(ct);

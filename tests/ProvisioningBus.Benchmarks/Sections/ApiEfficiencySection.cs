@@ -11,8 +11,9 @@ namespace ProvisioningBus.Benchmarks.Sections;
 
 /// <summary>
 /// 3. Docusign calls per change, counted from the emulator's request log (<c>/restapi</c> only, <c>/oauth</c> left out):
-/// an initial sync of many users (SyncRule FullResync on an empty Docusign), title updates, and a burst of
-/// membership changes over the pushed groups (adds grouped by group, then removes interleaved across groups).
+/// an initial sync of many users (SyncRule FullResync on an empty Docusign) and a burst of
+/// membership changes over the pushed groups (adds grouped by group, then removes interleaved across groups). User
+/// creations, updates and closes arriving as webhooks are P3a (<see cref="BulkUserChangesSection"/>).
 /// </summary>
 public sealed class ApiEfficiencySection : IBenchmarkSection
 {
@@ -36,7 +37,6 @@ public sealed class ApiEfficiencySection : IBenchmarkSection
         await Waiting.UntilAsync(() => CustomGroups(deployment) == sizes.MembershipGroups, TimeSpan.FromSeconds(60), "pushed groups created in Docusign", ct);
 
         var users = await InitialSyncAsync(run, deployment, cursor, ct);
-        await UpdatesAsync(run, deployment, poster, cursor, users, ct);
         await MembershipsAsync(run, deployment, poster, cursor, users, ct);
         run.ReportLogs("3");
     }
@@ -70,37 +70,6 @@ public sealed class ApiEfficiencySection : IBenchmarkSection
             perChange <= 0.01 && inDocusign == n));
         run.Table.Note($"3: initial sync {finished!.Status} in {Format.Seconds(elapsed)} ({Format.Rate(n / elapsed.TotalSeconds, "users")}), counts {finished.Counts}, {inDocusign:N0} users in Docusign; calls: {DocusignCallLog.Describe(made)}.");
         return users;
-    }
-
-    private static async Task UpdatesAsync(BenchmarkRun run, OutboundDeployment deployment, WebhookPoster poster, ActivityCursor cursor, IReadOnlyList<EmulatedUser> users, CancellationToken ct)
-    {
-        var n = Math.Min(run.Sizes.Updates, users.Count);
-        const string Title = "Senior Engineer";
-        foreach (var user in users.Take(n))
-        {
-            deployment.PingOne.State.UpdateUser(user.Id, new EmulatedUserChanges { Title = Title });
-        }
-
-        var events = cursor.Next("USER.UPDATED");
-        var calls = new DocusignCallLog(deployment.Docusign.State);
-        var watch = Stopwatch.StartNew();
-        await poster.PostAsync(events, WebhookPoster.MaxEventsPerPost, ct);
-        await Waiting.UntilAsync(
-            () => BenchmarkDirectory.DocusignUsers(deployment.Docusign.State, Prefix).Count(user => user.JobTitle == Title) >= n,
-            TimeSpan.FromSeconds(Math.Max(120, n / 20.0)),
-            $"{n} titles updated in Docusign",
-            ct);
-        var elapsed = watch.Elapsed;
-        var made = calls.Since();
-        var perChange = made.Count / (double)n;
-        run.Table.Add(new ResultRow(
-            "3", $"Docusign calls per change, {n:N0} title updates (USER.UPDATED webhooks)",
-            Format.Number(perChange, "0.000"),
-            $"target 1.0 ({made.Count:N0} calls)",
-            Format.Ratio(perChange / 1.0),
-            "≤ 1.0",
-            perChange <= 1.0));
-        run.Table.Note($"3: updates applied at {Format.Rate(n / elapsed.TotalSeconds, "changes")}; calls: {DocusignCallLog.Describe(made)}.");
     }
 
     private static async Task MembershipsAsync(BenchmarkRun run, OutboundDeployment deployment, WebhookPoster poster, ActivityCursor cursor, IReadOnlyList<EmulatedUser> users, CancellationToken ct)
