@@ -57,16 +57,17 @@ public sealed class PingOneChangeFeed(PingOneEmulator pingOne, HarnessedOutbound
             switch (change)
             {
                 case PingOneUserChanged user:
-                    await worker.ConsumedAsync<UserChangeConsumer, PingOneUserChanged>(
-                        message => message.EventId == user.EventId, $"the user consumer applies {user.Action} of {user.UserId}");
+                    await worker.ConsumedAsync<UserChangeConsumer, Batch<PingOneUserChanged>>(
+                        batch => batch.Any(message => message.Message.EventId == user.EventId), $"the user consumer applies {user.Action} of {user.UserId}");
                     break;
                 case PingOneGroupChanged group:
                     await worker.ConsumedAsync<GroupChangeConsumer, PingOneGroupChanged>(
                         message => message.EventId == group.EventId, $"the group consumer applies {group.Action} of {group.GroupId}");
                     break;
                 case PingOneMembershipChanged membership:
-                    await worker.ConsumedAsync<UserChangeConsumer, PingOneMembershipChanged>(
-                        message => message.EventId == membership.EventId, $"the user consumer sees {membership.Action} of {membership.UserId} in {membership.GroupId}");
+                    await worker.ConsumedAsync<UserChangeConsumer, Batch<PingOneMembershipChanged>>(
+                        batch => batch.Any(message => message.Message.EventId == membership.EventId),
+                        $"the user consumer sees {membership.Action} of {membership.UserId} in {membership.GroupId}");
                     await worker.ConsumedAsync<MembershipChangeConsumer, Batch<PingOneMembershipChanged>>(
                         batch => batch.Any(message => message.Message.EventId == membership.EventId),
                         $"the membership consumer applies {membership.Action} of {membership.UserId} in {membership.GroupId}");
