@@ -36,15 +36,18 @@ public sealed class ErrorQueues(BusOptions bus, OutboundOptions outbound)
         return [.. queues.Where(queue => queue.Name.EndsWith(ErrorSuffix, StringComparison.Ordinal)).OrderBy(queue => queue.Name, StringComparer.Ordinal).Select(queue => (queue.Name, queue.Messages))];
     }
 
-    /// <summary>Up to <paramref name="max"/> messages of <c>{queue}_error</c> that <paramref name="selection"/> matches, oldest first; all stay in the queue.</summary>
-    public async Task<IReadOnlyList<DeadLetter>> ReadAsync(string queue, int max, DeadLetterSelection selection, CancellationToken cancellationToken)
+    /// <summary>
+    /// How many messages <c>{queue}_error</c> holds (the broker's count now, not the management API's sample) and up to
+    /// <paramref name="max"/> of them that <paramref name="selection"/> matches, oldest first; all stay in the queue.
+    /// </summary>
+    public async Task<(long Messages, IReadOnlyList<DeadLetter> Letters)> ReadAsync(string queue, int max, DeadLetterSelection selection, CancellationToken cancellationToken)
     {
         var errorQueue = ErrorQueueOf(queue);
         await using var connection = await ConnectAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         var present = await channel.QueueDeclarePassiveAsync(errorQueue, cancellationToken);
         var letters = new List<DeadLetter>();
-        ulong? lastTaken = null;
+        var taken = new List<ulong>();
         for (var i = 0u; i < present.MessageCount && letters.Count < max; i++)
         {
             if (await channel.BasicGetAsync(errorQueue, autoAck: false, cancellationToken) is not { } message)
@@ -52,7 +55,7 @@ public sealed class ErrorQueues(BusOptions bus, OutboundOptions outbound)
                 break;
             }
 
-            lastTaken = message.DeliveryTag;
+            taken.Add(message.DeliveryTag);
             var letter = Read(errorQueue, message);
             if (selection.Matches(letter.Subject))
             {
@@ -60,12 +63,8 @@ public sealed class ErrorQueues(BusOptions bus, OutboundOptions outbound)
             }
         }
 
-        if (lastTaken is { } last)
-        {
-            await channel.BasicNackAsync(last, multiple: true, requeue: true, cancellationToken);
-        }
-
-        return letters;
+        await ReturnInOrderAsync(channel, taken, cancellationToken);
+        return (present.MessageCount, letters);
     }
 
     /// <summary>
@@ -108,12 +107,17 @@ public sealed class ErrorQueues(BusOptions bus, OutboundOptions outbound)
             moved++;
         }
 
-        foreach (var tag in kept)
+        await ReturnInOrderAsync(channel, kept, cancellationToken);
+        return moved;
+    }
+
+    /// <summary>One nack per message, oldest first: a quorum queue returns a multiple nack's messages newest first.</summary>
+    private static async Task ReturnInOrderAsync(IChannel channel, List<ulong> tags, CancellationToken cancellationToken)
+    {
+        foreach (var tag in tags)
         {
             await channel.BasicNackAsync(tag, multiple: false, requeue: true, cancellationToken);
         }
-
-        return moved;
     }
 
     public static string ErrorQueueOf(string queue) => queue.EndsWith(ErrorSuffix, StringComparison.Ordinal) ? queue : queue + ErrorSuffix;

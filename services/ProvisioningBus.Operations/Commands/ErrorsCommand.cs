@@ -23,9 +23,11 @@ public static class ErrorsCommand
             var max = Math.Max(1, parse.GetValue(listMax));
             var listed = new List<(string Queue, long Messages, IReadOnlyList<DeadLetter> Letters)>();
             var only = parse.GetValue(listQueue) is { } named ? ErrorQueues.ErrorQueueOf(named) : null;
-            foreach (var (queue, messages) in (await errors.ListAsync(cancellationToken)).Where(queue => only is null || queue.Queue == only))
+            // The management API names the queues; their counts are sampled every few seconds, so each is read itself.
+            foreach (var (queue, _) in (await errors.ListAsync(cancellationToken)).Where(queue => only is null || queue.Queue == only))
             {
-                listed.Add((queue, messages, messages == 0 ? [] : await errors.ReadAsync(queue, max, selection, cancellationToken)));
+                var (messages, letters) = await errors.ReadAsync(queue, max, selection, cancellationToken);
+                listed.Add((queue, messages, letters));
             }
 
             if (parse.GetValue(json))
@@ -70,12 +72,9 @@ public static class ErrorsCommand
             }
 
             var moved = 0;
-            foreach (var (errorQueue, messages) in await QueuesAsync(errors, queue, cancellationToken))
+            foreach (var errorQueue in await QueuesAsync(errors, queue, cancellationToken))
             {
-                if (messages > 0 || queue is not null)
-                {
-                    moved += await errors.ReplayAsync(errorQueue, Math.Max(1, parse.GetValue(max)), selection, cancellationToken);
-                }
+                moved += await errors.ReplayAsync(errorQueue, Math.Max(1, parse.GetValue(max)), selection, cancellationToken);
             }
 
             cli.Output.WriteLine($"Replayed {moved} message{(moved == 1 ? "" : "s")}.");
@@ -92,8 +91,8 @@ public static class ErrorsCommand
         new Option<string?>("--entity") { Description = "Only changes naming this id (PingOne user or group id; Docusign user id for inbound rules)." });
 
     /// <summary>The named queue alone (replay needs no management API for it), or every _error queue.</summary>
-    private static async Task<IReadOnlyList<(string Queue, long Messages)>> QueuesAsync(ErrorQueues errors, string? queue, CancellationToken cancellationToken) =>
-        queue is not null ? [(ErrorQueues.ErrorQueueOf(queue), 0)] : await errors.ListAsync(cancellationToken);
+    private static async Task<IReadOnlyList<string>> QueuesAsync(ErrorQueues errors, string? queue, CancellationToken cancellationToken) =>
+        queue is not null ? [ErrorQueues.ErrorQueueOf(queue)] : [.. (await errors.ListAsync(cancellationToken)).Select(listed => listed.Queue)];
 
     private static string Describe(DeadLetter letter)
     {

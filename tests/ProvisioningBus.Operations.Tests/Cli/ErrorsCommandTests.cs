@@ -27,30 +27,29 @@ public sealed class ErrorsCommandTests(RabbitMqFixture broker)
         using var host = await StartWorkerAsync(settings, consumer);
         var bus = host.Services.GetRequiredService<IBus>();
 
-        // Three users' changes fail at once (no retry policy here) and are dead-lettered in this order.
+        // Three users' changes fail at once (no retry policy here), each shown as the rule's failure, in this order.
         foreach (var (id, name) in new[] { ("u-1", "alice"), ("u-2", "bob"), ("u-3", "carol") })
         {
             await bus.Publish(new PingOneUserChanged { EventId = $"event-{id}", EnvironmentId = "env-ops", UserId = id, UserName = name, Action = DirectoryChangeAction.Updated, RecordedAt = DateTimeOffset.UtcNow });
-            await Eventually.MatchesAsync(() => consumer.Refused.Contains(id), refused => refused, Timeout, $"{id} is refused before the next change is sent");
+            // The ledger row is written once the move to _error is done: only then is the next change sent, so the queue's order is known.
+            await Eventually.MatchesAsync(
+                () => CliRun.InvokeAsync(settings, "failures", "people"),
+                run => run.Output.Contains($"({id}): {DeadLetterReason.ErrorCode}", StringComparison.Ordinal),
+                Timeout,
+                $"{id} is dead-lettered before the next change is sent");
         }
 
-        var listed = await Eventually.MatchesAsync(
-            () => CliRun.InvokeAsync(settings, "errors", "list"),
-            run => run.Output.Contains("u-3", StringComparison.Ordinal),
-            Timeout,
-            "the three changes are in user-changes_error");
-        var failures = await Eventually.MatchesAsync(
-            () => CliRun.InvokeAsync(settings, "failures", "people"),
-            run => new[] { "u-1", "u-2", "u-3" }.All(id => run.Output.Contains($"({id}): {DeadLetterReason.ErrorCode}", StringComparison.Ordinal)),
-            Timeout,
-            "each dead-lettered user is the rule's failure");
+        var failures = await CliRun.InvokeAsync(settings, "failures", "people");
+        var listed = await CliRun.InvokeAsync(settings, "errors", "list");
         var status = await CliRun.InvokeAsync(settings, "status", "people", "--json");
 
         Assert.Equal(ExitCodes.Success, listed.ExitCode);
+        Assert.True(InOrder(listed.Output, "u-1", "u-2", "u-3"), $"listed oldest first:\n{listed.Output}");
         Assert.Contains("user-changes_error", listed.Output, StringComparison.Ordinal);
         Assert.Contains("user u-1 (alice) rules: people", listed.Output, StringComparison.Ordinal);
         Assert.Contains("InvalidOperationException: refused until fixed", listed.Output, StringComparison.Ordinal);
         Assert.Contains("bob", failures.Output, StringComparison.Ordinal);
+        Assert.Contains("InvalidOperationException: refused until fixed", failures.Output, StringComparison.Ordinal);
         Assert.Contains("errors replay user-changes --rule people --entity u-2", failures.Output, StringComparison.Ordinal);
         Assert.Contains("\"failed\": 3", status.Output, StringComparison.Ordinal);
 
@@ -61,7 +60,7 @@ public sealed class ErrorsCommandTests(RabbitMqFixture broker)
 
         Assert.Contains("Replayed 1 message.", byEntity.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("u-2", left.Output, StringComparison.Ordinal);
-        Assert.True(left.Output.IndexOf("u-1", StringComparison.Ordinal) is var first && first >= 0 && first < left.Output.IndexOf("u-3", StringComparison.Ordinal), $"the others stay, in order:\n{left.Output}");
+        Assert.True(InOrder(left.Output, "u-1", "u-3"), $"the others stay, in order:\n{left.Output}");
 
         var noSelection = await CliRun.InvokeAsync(settings, "errors", "replay");
         var otherRule = await CliRun.InvokeAsync(settings, "errors", "replay", "--rule", "nobody");
@@ -74,6 +73,11 @@ public sealed class ErrorsCommandTests(RabbitMqFixture broker)
         Assert.Equal(["u-2", "u-1", "u-3"], consumer.Applied.ToArray());
         await host.StopAsync();
     }
+
+    private static bool InOrder(string output, params string[] ids) =>
+        ids.Select(id => output.IndexOf(id, StringComparison.Ordinal)).ToList() is var positions
+        && positions.All(position => position >= 0)
+        && positions.SequenceEqual(positions.Order());
 
     /// <summary>The bus as a worker registers it (with the store, so the error pipe records), consuming user-changes.</summary>
     private static async Task<IHost> StartWorkerAsync(Dictionary<string, string?> settings, RefusingConsumerState consumer)
