@@ -15,7 +15,8 @@ public sealed class KillSwitchDrill(RabbitMqFixture broker, ITestOutputHelper ou
     [Fact]
     public async Task A_failure_spike_stops_the_user_endpoint_readiness_503_and_it_consumes_again_after_its_pause()
     {
-        const int Users = 30;
+        // More users than the endpoint's 32 concurrent slots: those still queued when it trips are what the kill switch keeps out of _error.
+        const int Users = 150;
         await using var drill = await OutboundDrill.StartAsync(broker);
         // A short ceiling so changes give up quickly; the kill switch trips once 5 changes started and 20 % gave up.
         drill.Settings["Resilience:Redelivery:Ceiling"] = "00:00:00.500";
