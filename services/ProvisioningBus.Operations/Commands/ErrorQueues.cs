@@ -17,9 +17,9 @@ namespace ProvisioningBus.Operations.Commands;
 /// of the same name to every receive queue).
 /// </summary>
 /// <remarks>
-/// Messages left in place are taken unacknowledged and returned with <c>basic.nack</c> (requeue) in the order they were
-/// taken: a classic queue puts each back at its old position, a quorum queue (ours) delivers returned messages first, in
-/// the order returned, so the queue's order survives a list or a selective replay.
+/// Messages left in place are taken unacknowledged and returned with <c>basic.nack</c> (requeue), one by one in the
+/// order they were taken, so the queue's order survives a list or a selective replay (ErrorsCommandTests checks it on
+/// our quorum queues). RabbitMQ 4 quorum queues count such returns against a delivery limit (20 by default); 3.x sets none.
 /// </remarks>
 public sealed class ErrorQueues(BusOptions bus, OutboundOptions outbound)
 {
@@ -111,7 +111,7 @@ public sealed class ErrorQueues(BusOptions bus, OutboundOptions outbound)
         return moved;
     }
 
-    /// <summary>One nack per message, oldest first: a quorum queue returns a multiple nack's messages newest first.</summary>
+    /// <summary>One nack per message, oldest first, so each goes back in the order it was taken.</summary>
     private static async Task ReturnInOrderAsync(IChannel channel, List<ulong> tags, CancellationToken cancellationToken)
     {
         foreach (var tag in tags)
