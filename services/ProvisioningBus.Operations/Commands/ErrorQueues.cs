@@ -19,7 +19,7 @@ namespace ProvisioningBus.Operations.Commands;
 /// <remarks>
 /// Messages left in place are taken unacknowledged and returned with <c>basic.nack</c> (requeue), one by one in the
 /// order they were taken, so the queue's order survives a list or a selective replay (ErrorsCommandTests checks it on
-/// our quorum queues). RabbitMQ 4 quorum queues count such returns against a delivery limit (20 by default); 3.x sets none.
+/// our quorum queues on RabbitMQ 3.10). A quorum queue's delivery limit (RabbitMQ 4 sets one by default) may count such returns.
 /// </remarks>
 public sealed class ErrorQueues(BusOptions bus, OutboundOptions outbound)
 {
