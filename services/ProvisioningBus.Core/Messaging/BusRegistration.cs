@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using ProvisioningBus.Core.DeadLetters;
 using ProvisioningBus.ServiceDefaults;
 
 namespace ProvisioningBus.Core.Messaging;
@@ -61,6 +62,9 @@ public static class BusRegistration
                     rabbit.SetQuorumQueue();
                 }
             });
+
+            // A change moved to _error shows in its rule's status and failures, not only in the queue (issue 17).
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseDeadLetterLedger(context));
             addConsumers?.Invoke(bus);
 
             if (options.UsesRabbitMq && Uri.TryCreate(options.Uri, UriKind.Absolute, out _))

@@ -1,10 +1,59 @@
+using System.Diagnostics;
+using Docusign.Emulator;
 using ProvisioningBus.Drills.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace ProvisioningBus.Drills.Tests.Drills;
 
 [Collection(BrokerOutageCollection.Name)]
-public sealed class BrokerOutageDrill(RabbitMqFixture broker)
+public sealed class BrokerOutageDrill(RabbitMqFixture broker, ITestOutputHelper output)
 {
+    [Fact]
+    public async Task RabbitMQ_stopped_mid_burst_for_30_s_with_two_worker_processes_loses_no_change_dead_letters_none_and_readiness_follows()
+    {
+        const int Users = 300;
+        const int DuringOutage = 100;
+        var outageLength = TimeSpan.FromSeconds(30);
+        // Docusign latency keeps both workers' slots busy, so the outage meets changes in flight.
+        await using var drill = await OutboundDrill.StartAsync(
+            broker,
+            new DocusignEmulatorOptions { Faults = new EmulatorFaultSettings { Latency = TimeSpan.FromMilliseconds(100) } },
+            onPostgres: true);
+        await drill.StartWorkerProcessAsync();
+        await drill.StartWorkerProcessAsync();
+        using var gateway = drill.CreateWebhookClient(secret: null);
+        var ready = new Uri("/health/ready", UriKind.Relative);
+
+        var clock = Stopwatch.StartNew();
+        drill.CreateUsers("burst", Users);
+        await Eventually.MatchesAsync(() => DrillUsers(drill), count => count > 40, TimeSpan.FromSeconds(60), "the workers are applying the burst");
+        var appliedAtStop = DrillUsers(drill);
+        int readyDuringOutage;
+        await using (var outage = await broker.StopBrokerAsync())
+        {
+            readyDuringOutage = await Eventually.MatchesAsync(() => StatusOfAsync(gateway, ready), status => status == 503, TimeSpan.FromSeconds(30), "the gateway is not ready while the broker is down");
+            // PingOne keeps changing meanwhile; the gateway refuses the batches and PingOne delivers them again later.
+            drill.CreateUsers("outage", DuringOutage);
+            await Task.Delay(outageLength);
+        }
+
+        var restartedAt = clock.Elapsed;
+        var readyAfter = await Eventually.MatchesAsync(() => StatusOfAsync(gateway, ready), status => status == 200, TimeSpan.FromSeconds(60), "the gateway is ready again");
+        await drill.AssertConvergedAsync(TimeSpan.FromSeconds(180), "after RabbitMQ restarts every change is applied");
+        var converged = clock.Elapsed;
+        var deadLettered = await DrillCli.DeadLetteredAsync(drill, "user-changes");
+
+        output.WriteLine(
+            $"users: {Users + DuringOutage} ({DuringOutage} created during the outage); applied when RabbitMQ stopped: {appliedAtStop}; outage: {outageLength.TotalSeconds:0} s; " +
+            $"gateway ready: {readyDuringOutage} during, {readyAfter} after; converged {(converged - restartedAt).TotalSeconds:0.0} s after the restart " +
+            $"({converged.TotalSeconds:0.0} s from the first change); dead-lettered: {deadLettered}");
+        Assert.True(appliedAtStop < Users, $"the outage came mid-burst ({appliedAtStop} of {Users} applied)");
+        var emails = drill.Docusign.State.Users.Where(IsDrillUser).Select(user => user.Email).ToList();
+        Assert.Equal(Users + DuringOutage, emails.Count);
+        Assert.Equal(Users + DuringOutage, emails.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Equal(0, deadLettered);
+    }
+
     [Fact]
     public async Task A_broker_restart_mid_stream_loses_no_change_and_applies_each_once()
     {
@@ -80,4 +129,8 @@ public sealed class BrokerOutageDrill(RabbitMqFixture broker)
         using var response = await client.GetAsync(path);
         return (int)response.StatusCode;
     }
+
+    private static int DrillUsers(OutboundDrill drill) => drill.Docusign.State.Users.Count(IsDrillUser);
+
+    private static bool IsDrillUser(EmulatedUser user) => user.Email.EndsWith("@drill.example", StringComparison.Ordinal);
 }

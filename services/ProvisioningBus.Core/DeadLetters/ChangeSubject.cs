@@ -1,0 +1,25 @@
+using ProvisioningBus.State.Ledger;
+
+namespace ProvisioningBus.Core.DeadLetters;
+
+/// <summary>
+/// Whom a change is about, read from the message itself: the entity its ledger row belongs to, the rules it was for,
+/// and every id it names (a membership names a user and a group), so an operator can find it by either.
+/// </summary>
+/// <param name="MessageType">The contract's name, e.g. <c>PingOneUserChanged</c>.</param>
+/// <param name="Kind">The ledger's entity kind: a membership change is its group's, except on the user queue.</param>
+/// <param name="EntityId">The PingOne user or group id (outbound) or the Docusign user id (inbound).</param>
+/// <param name="DisplayName">The name the message carries (username, group name, email), else the id.</param>
+public sealed record ChangeSubject(
+    string MessageType,
+    EntityKind Kind,
+    string EntityId,
+    string DisplayName,
+    IReadOnlyList<string> Rules,
+    IReadOnlyList<string> Ids)
+{
+    /// <summary>Whether the change was for <paramref name="rule"/> and names <paramref name="entityId"/>; a null criterion matches anything.</summary>
+    public bool Matches(string? rule, string? entityId) =>
+        (rule is null || Rules.Contains(rule, StringComparer.Ordinal))
+        && (entityId is null || Ids.Contains(entityId, StringComparer.Ordinal));
+}
