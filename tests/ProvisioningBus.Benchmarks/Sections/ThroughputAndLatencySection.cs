@@ -162,7 +162,9 @@ public sealed class ThroughputAndLatencySection : IBenchmarkSection
         {
             var measured = Percentiles.Of(latencies, percentile);
             var baseline = Percentiles.Of(bareLatencies, percentile);
-            var target = percentile == 50 ? 30 : 250;
+            // Issue 7 asked < 30 / < 250 ms of a change applied alone; since user changes are batched (issue 11) a lone change
+            // waits for the batch window (Outbound:Users:BatchTimeLimit, 250 ms) and must go out within about a second.
+            const int target = 1_000;
             var main = store == StoreKind.Sqlite;
             run.Table.Add(new ResultRow(
                 "2", main

@@ -15,7 +15,7 @@ public sealed class KillSwitchDrill(RabbitMqFixture broker, ITestOutputHelper ou
     [Fact]
     public async Task A_failure_spike_stops_the_user_endpoint_readiness_503_and_it_consumes_again_after_its_pause()
     {
-        // More users than the endpoint's 32 concurrent slots: those still queued when it trips are what the kill switch keeps out of _error.
+        // More users than the endpoint's batches in flight: those still queued when it trips are what the kill switch keeps out of _error.
         const int Users = 150;
         await using var drill = await OutboundDrill.StartAsync(broker);
         // A short ceiling so changes give up quickly; the kill switch trips once 5 changes started and 20 % gave up.
@@ -23,6 +23,9 @@ public sealed class KillSwitchDrill(RabbitMqFixture broker, ITestOutputHelper ou
         drill.Settings["Resilience:KillSwitch:ActivationThreshold"] = "5";
         drill.Settings["Resilience:KillSwitch:TripThreshold"] = "20";
         drill.Settings["Resilience:KillSwitch:RestartTimeout"] = "00:00:10";
+        // A batch fails as a whole, so what the switch can keep out of _error is everything but the batches in flight
+        // when it trips: small batches make that visible with 150 users.
+        drill.Settings["Outbound:Users:BatchMessageLimit"] = "10";
         var worker = await drill.StartWorkerProcessAsync();
         using var health = await WorkerHealth.OfAsync(worker);
         await Eventually.MatchesAsync(health.ReadyAsync, status => status == 200, Timeout, "the worker is ready before the spike");

@@ -15,6 +15,9 @@ public sealed class WorkerKillDrill(RabbitMqFixture broker)
             new DocusignEmulatorOptions { Faults = new EmulatorFaultSettings { Latency = TimeSpan.FromMilliseconds(100) } },
             onPostgres: true);
         using var admin = new BrokerAdmin(broker);
+        // Batches of 10: the 300 changes take 30 bulk calls of 100 ms, so the kill lands between them.
+        drill.Settings["Outbound:Users:BatchMessageLimit"] = "10";
+        drill.Settings["Outbound:Users:BatchConcurrencyLimit"] = "1";
         var first = await drill.StartWorkerProcessAsync();
 
         drill.CreateUsers("kill", 300);
