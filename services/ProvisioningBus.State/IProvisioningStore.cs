@@ -5,6 +5,7 @@ using ProvisioningBus.State.Inbound;
 using ProvisioningBus.State.Leases;
 using ProvisioningBus.State.Ledger;
 using ProvisioningBus.State.Memberships;
+using ProvisioningBus.State.Parking;
 using ProvisioningBus.State.Rules;
 using ProvisioningBus.State.Runs;
 using ProvisioningBus.State.Tokens;
@@ -39,6 +40,8 @@ public interface IProvisioningStore : IAsyncDisposable
     IInboundSnapshotStore InboundSnapshots { get; }
 
     IInboundLinkStore InboundLinks { get; }
+
+    IParkedEventStore ParkedEvents { get; }
 
     IStoreHealth Health { get; }
 
