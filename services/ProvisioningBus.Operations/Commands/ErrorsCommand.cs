@@ -78,7 +78,13 @@ public static class ErrorsCommand
             }
         });
 
-        return new Command("errors", "Inspect and replay messages that failed all retries.") { list, replay };
+        var errors = new Command("errors", "Inspect and replay messages that failed all retries, and webhook events parked as malformed.") { list, replay };
+        foreach (var parked in ParkedEventsCommand.Create(context))
+        {
+            errors.Subcommands.Add(parked);
+        }
+
+        return errors;
     }
 
     private static ErrorQueues? ErrorQueuesOf(CliContext cli)

@@ -39,6 +39,11 @@ public static class StatusCommand
                 WriteRow(cli.Output, status, "groups", status.Groups);
             }
 
+            if (report.ParkedEvents > 0)
+            {
+                cli.Output.WriteLine($"Parked webhook events waiting: {report.ParkedEvents} (see `errors parked`).");
+            }
+
             return ExitCodes.Success;
         });
         return command;
