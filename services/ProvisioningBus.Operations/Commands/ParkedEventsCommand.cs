@@ -129,6 +129,9 @@ public static class ParkedEventsCommand
         return bus.UsesRabbitMq;
     }
 
-    private static Task<IHost> StartStoreHostAsync(CliContext cli, CancellationToken cancellationToken) =>
-        cli.StartHostAsync(builder => builder.AddProvisioningStateStore(), cancellationToken);
+    private static Task<IHost> StartStoreHostAsync(CliContext cli, CancellationToken cancellationToken)
+    {
+        cli.RequireExistingStore();
+        return cli.StartHostAsync(builder => builder.AddProvisioningStateStore(), cancellationToken);
+    }
 }

@@ -50,7 +50,13 @@ public static class StatusCommand
     }
 
     /// <summary>Just the store and the queue reader: status needs no connection to PingOne or Docusign.</summary>
-    public static Task<IHost> StartStatusHostAsync(CliContext cli, CancellationToken cancellationToken) => cli.StartHostAsync(builder =>
+    public static Task<IHost> StartStatusHostAsync(CliContext cli, CancellationToken cancellationToken)
+    {
+        cli.RequireExistingStore();
+        return StartHostAsync(cli, cancellationToken);
+    }
+
+    private static Task<IHost> StartHostAsync(CliContext cli, CancellationToken cancellationToken) => cli.StartHostAsync(builder =>
     {
         builder.Services.AddOptions<BusOptions>().Bind(builder.Configuration.GetSection(BusOptions.SectionName));
         builder.AddSyncStatus();
