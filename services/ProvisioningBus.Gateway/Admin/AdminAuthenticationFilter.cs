@@ -7,11 +7,14 @@ namespace ProvisioningBus.Gateway.Admin;
 
 /// <summary>
 /// Guards the admin endpoints with <c>Gateway:Admin:Token</c>: <c>Authorization: Bearer &lt;token&gt;</c> for scripts,
-/// or Basic with the token as password (any user name) so a browser prompts for it and reuses it for the page's fetches.
+/// or Basic with the token as password (any user name) so a browser prompts for it. A request that passed gets an
+/// HttpOnly, SameSite=Strict cookie with the token: browsers do not reuse credentials typed into a URL for the
+/// page's own <c>fetch</c>, so the page's calls to the API authenticate with the cookie.
 /// </summary>
 public sealed class AdminAuthenticationFilter(IOptions<AdminOptions> options) : IEndpointFilter
 {
     private const string Challenge = "Basic realm=\"ProvisioningBus admin\", charset=\"UTF-8\"";
+    private const string CookieName = "ProvisioningBus.Admin";
 
     private readonly byte[]? expected = string.IsNullOrWhiteSpace(options.Value.Token) ? null : Encoding.UTF8.GetBytes(options.Value.Token.Trim());
 
@@ -23,8 +26,16 @@ public sealed class AdminAuthenticationFilter(IOptions<AdminOptions> options) : 
             return Results.NotFound();
         }
 
-        if (Presented(context.HttpContext.Request) is { } presented && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), expected))
+        var request = context.HttpContext.Request;
+        if (Presented(request) is { } presented && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), expected))
         {
+            context.HttpContext.Response.Cookies.Append(CookieName, presented, new CookieOptions
+            {
+                HttpOnly = true,
+                SameSite = SameSiteMode.Strict,
+                Secure = request.IsHttps,
+                Path = "/",
+            });
             return await next(context);
         }
 
@@ -36,7 +47,7 @@ public sealed class AdminAuthenticationFilter(IOptions<AdminOptions> options) : 
     {
         if (!AuthenticationHeaderValue.TryParse(request.Headers.Authorization.ToString(), out var header) || header.Parameter is null)
         {
-            return null;
+            return request.Cookies.TryGetValue(CookieName, out var cookie) && cookie.Length > 0 ? cookie : null;
         }
 
         if (header.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))

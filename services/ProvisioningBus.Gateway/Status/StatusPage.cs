@@ -56,7 +56,8 @@ function fill(id, rows) {
 }
 async function refresh() {
   try {
-    const response = await fetch('/api/status');
+    // location.origin: fetch refuses a URL resolved against a page address that carries user:password@.
+    const response = await fetch(location.origin + '/api/status', { credentials: 'same-origin' });
     const status = await response.json();
     document.getElementById('generated').textContent = 'Updated ' + time(status.generatedAt);
     fill('connections', status.connections.map(c => [c.name, c.enabled ? 'yes' : 'no', c.serviceUri, c.accountId]));

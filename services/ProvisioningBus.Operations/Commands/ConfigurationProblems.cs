@@ -43,8 +43,12 @@ public static class ConfigurationProblems
         Check(problems, () => Validated(configuration, LeaseOptions.SectionName, new LeaseOptionsValidator()));
         Check(problems, () => Validated(configuration, RedeliveryOptions.SectionName, new RedeliveryOptionsValidator()));
         Check(problems, () => Validated(configuration, KillSwitchSettings.SectionName, new KillSwitchSettingsValidator()));
-        Check(problems, () => Validated(configuration, WebhookOptions.SectionName, new WebhookOptionsValidator()));
-        Check(problems, () => Validated(configuration, AdminOptions.SectionName, new AdminOptionsValidator()));
+        // A worker's configuration has no gateway settings: the gateway's are checked when the file has any.
+        if (configuration.GetSection("Gateway").Exists())
+        {
+            Check(problems, () => Validated(configuration, WebhookOptions.SectionName, new WebhookOptionsValidator()));
+            Check(problems, () => Validated(configuration, AdminOptions.SectionName, new AdminOptionsValidator()));
+        }
         return problems;
     }
 

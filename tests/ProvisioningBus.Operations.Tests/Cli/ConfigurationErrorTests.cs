@@ -51,7 +51,7 @@ public sealed class ConfigurationErrorTests
         var exit = await CliApplication.RunAsync(["validate", "--config", "missing.json"], output, error);
 
         Assert.Equal(ExitCodes.InvalidConfiguration, exit);
-        Assert.Equal(1, error.ToString().Trim().Split('\n').Length);
+        Assert.Single(error.ToString().Trim().Split('\n'));
         Assert.Contains("missing.json", error.ToString(), StringComparison.Ordinal);
     }
 
@@ -82,7 +82,7 @@ public sealed class ConfigurationErrorTests
 
         Assert.Equal(ExitCodes.RemoteFailure, run.ExitCode);
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(20));
-        Assert.Equal(1, run.Error.Trim().Split('\n').Length);
+        Assert.Single(run.Error.Trim().Split('\n'));
         Assert.Contains("State:ConnectionString", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("never-printed", run.Error, StringComparison.Ordinal);
     }
