@@ -61,27 +61,59 @@ public sealed class DocusignConnectionOptions
     /// <summary>Docusign's burst window (30 s, fact sheet §6).</summary>
     public TimeSpan BurstWindow { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <exception cref="InvalidOperationException">Every problem of <see cref="Problems"/>, in one message.</exception>
     internal void Validate(string connectionName)
     {
-        var missing = new List<string>();
-        if (ServiceUri is null) { missing.Add(nameof(ServiceUri)); }
-        if (string.IsNullOrWhiteSpace(AccountId)) { missing.Add(nameof(AccountId)); }
-        if (string.IsNullOrWhiteSpace(ClientId)) { missing.Add(nameof(ClientId)); }
-        if (string.IsNullOrWhiteSpace(ClientSecret)) { missing.Add(nameof(ClientSecret)); }
-        if (TokenEndpoint is null) { missing.Add(nameof(TokenEndpoint)); }
-        if (missing.Count > 0)
+        var problems = Problems(connectionName);
+        if (problems.Count > 0)
         {
-            throw new InvalidOperationException($"Docusign connection '{connectionName}' is missing {string.Join(", ", missing)}.");
+            throw new InvalidOperationException(string.Join(" ", problems));
+        }
+    }
+
+    /// <summary>Every problem of this connection's settings, each naming its key; empty when valid.</summary>
+    public IReadOnlyList<string> Problems(string connectionName)
+    {
+        var key = $"Docusign:Connections:{connectionName}:";
+        var problems = new List<string>();
+        CheckUri(problems, key + nameof(ServiceUri), ServiceUri);
+        CheckUri(problems, key + nameof(TokenEndpoint), TokenEndpoint);
+        if (UserInfoEndpoint is not null)
+        {
+            CheckUri(problems, key + nameof(UserInfoEndpoint), UserInfoEndpoint);
+        }
+
+        foreach (var (name, value) in new[] { (nameof(AccountId), AccountId), (nameof(ClientId), ClientId), (nameof(ClientSecret), ClientSecret) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                problems.Add($"{key}{name} is required.");
+            }
         }
 
         if (PageSize is < 1 or > 100)
         {
-            throw new InvalidOperationException($"Docusign connection '{connectionName}': PageSize must be 1–100.");
+            problems.Add($"{key}{nameof(PageSize)} must be 1–100 (was {PageSize}).");
         }
 
         if (CreateBatchSize is < 1 or > 500)
         {
-            throw new InvalidOperationException($"Docusign connection '{connectionName}': CreateBatchSize must be 1–500.");
+            problems.Add($"{key}{nameof(CreateBatchSize)} must be 1–500 (was {CreateBatchSize}).");
+        }
+
+        return problems;
+    }
+
+    // Configuration binds any text to a Uri (a relative one if need be), so "not a uri" arrives here as a Uri.
+    private static void CheckUri(List<string> problems, string key, Uri? value)
+    {
+        if (value is null)
+        {
+            problems.Add($"{key} is required.");
+        }
+        else if (!value.IsAbsoluteUri || (value.Scheme != Uri.UriSchemeHttps && value.Scheme != Uri.UriSchemeHttp))
+        {
+            problems.Add($"{key} must be an absolute https:// (or, for a local emulator, http://) URI (was '{value.OriginalString}').");
         }
     }
 

@@ -1,5 +1,6 @@
 using ProvisioningBus.Core.Messaging;
 using ProvisioningBus.Core.Status;
+using ProvisioningBus.Gateway.Admin;
 using ProvisioningBus.Gateway.Status;
 using ProvisioningBus.Gateway.Webhooks;
 using ProvisioningBus.PingOne.Webhooks;
@@ -15,9 +16,16 @@ public static class GatewayExtensions
             .Bind(builder.Configuration.GetSection(WebhookOptions.SectionName))
             .ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        builder.Services.AddOptions<AdminOptions>()
+            .Bind(builder.Configuration.GetSection(AdminOptions.SectionName))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AdminOptions>, AdminOptionsValidator>();
+        builder.Services.AddSingleton<AdminAuthenticationFilter>();
         builder.Services.AddSingleton<PingOneActivityParser>();
         builder.Services.AddSingleton<WebhookAuthenticator>();
-        builder.Services.AddScoped<ActivityBatchPublisher>();
+        builder.Services.AddSingleton<WebhookTriage>();
+        builder.Services.AddScoped<DirectoryChangePublisher>();
+        builder.Services.AddSingleton<MalformedEventParking>();
         builder.AddSyncStatus();
         // Enum names, not numbers, in every JSON answer: operators and scripts read "Failed", not 4.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -33,6 +41,11 @@ public static class GatewayExtensions
     {
         app.MapPingOneWebhook();
         app.MapSyncStatus();
+        if (string.IsNullOrWhiteSpace(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminOptions>>().Value.Token))
+        {
+            app.Logger.LogWarning("The status page and API are off (404): set {Key} to open them with that token", $"{AdminOptions.SectionName}:Token");
+        }
+
         return app;
     }
 }

@@ -31,12 +31,15 @@ public static class AllInOneHost
 
         // A fresh secret per run: the demo's webhook is as authenticated as a production one, with nothing to configure.
         var webhookSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+        // Likewise the status page's token, unless one was given: printed below, so the page opens with no setup.
+        var adminToken = builder.Configuration["Gateway:Admin:Token"] is { Length: > 0 } given ? given : Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.GatewayPort}");
         // The emulators start empty on every run, so the store must too: a store that remembered links or a rotated
         // refresh token from an earlier run would disagree with them.
         var demoDatabase = Path.Combine(Path.GetTempPath(), $"provisioningbus-demo-{Guid.NewGuid():N}.db");
         var usesOwnStore = !string.IsNullOrWhiteSpace(builder.Configuration["State:ConnectionString"]);
         builder.Configuration.AddInMemoryCollection(EmbeddedSettings(docusign, pingOne, webhookSecret, groupIds));
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Gateway:Admin:Token"] = adminToken });
         if (!usesOwnStore)
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["State:ConnectionString"] = $"Data Source={demoDatabase}" });
@@ -67,7 +70,7 @@ public static class AllInOneHost
         });
 
         var console = new DemoConsole(Console.Out);
-        console.Listening(gateway, webhook, docusign.BaseUri, pingOne.BaseUri, app.Configuration[$"{BusOptions.SectionName}:Uri"]);
+        console.Listening(gateway, webhook, adminToken, docusign.BaseUri, pingOne.BaseUri, app.Configuration[$"{BusOptions.SectionName}:Uri"]);
 
         DemoDirectory.SeedUsers(pingOne.State, options.DemoUsers, groupIds);
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();

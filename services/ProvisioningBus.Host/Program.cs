@@ -1,3 +1,4 @@
 using ProvisioningBus.Host;
+using ProvisioningBus.ServiceDefaults;
 
-await AllInOneHost.RunAsync(args);
+return await ServiceStartup.RunAsync(() => AllInOneHost.RunAsync(args));

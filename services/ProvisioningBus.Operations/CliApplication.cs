@@ -33,7 +33,16 @@ public static class CliApplication
         root.Subcommands.Add(ErrorsCommand.Create(Context));
 
         var parse = root.Parse(args);
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (Exception exception) when (CliFailure.Describe(exception) is { } failure)
+        {
+            // An operator's mistake (a missing file, a bad value, an unreachable store) is one line, never a stack trace.
+            error.WriteLine(failure.Message);
+            return failure.ExitCode;
+        }
     }
 
     private static IConfiguration LoadConfiguration(IEnumerable<FileInfo> files)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ProvisioningBus.State.Hosting;
 using System.Text.Json.Serialization;
 
 namespace ProvisioningBus.Operations;
@@ -28,10 +29,35 @@ public sealed class CliContext(IConfiguration configuration, TextWriter output, 
         return host;
     }
 
+    /// <summary>
+    /// Checks that a store is configured and, for SQLite, that its file exists: the workers create their store, the
+    /// CLI only reads one, so a typo must not leave an empty database behind.
+    /// </summary>
+    /// <exception cref="StoreNotConfiguredException">No store, or no SQLite file where the configuration points.</exception>
+    public void RequireExistingStore()
+    {
+        var store = Configuration.GetSection(StoreOptions.SectionName).Get<StoreOptions>() ?? new StoreOptions();
+        if (string.IsNullOrWhiteSpace(store.ConnectionString))
+        {
+            throw new StoreNotConfiguredException();
+        }
+
+        if (store.Provider == StoreProvider.Sqlite
+            && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(store.ConnectionString).DataSource is { Length: > 0 } file
+            && !file.StartsWith(':')
+            && !File.Exists(file))
+        {
+            throw new StoreNotConfiguredException($"No SQLite store at {Path.GetFullPath(file)} (State:ConnectionString); the CLI does not create a database.");
+        }
+    }
+
     /// <summary>A host with just the services a command needs, built from the same configuration as the workers.</summary>
     public IHost BuildHost(Action<HostApplicationBuilder> configure)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        // A command answers within seconds: the services' two-minute wait for a store that is still starting is for
+        // orchestrated start-ups, not for an operator at a prompt.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [$"{StoreOptions.SectionName}:StartupTimeout"] = "00:00:05" });
         builder.Configuration.AddConfiguration(Configuration);
         builder.Logging.ClearProviders();
         configure(builder);

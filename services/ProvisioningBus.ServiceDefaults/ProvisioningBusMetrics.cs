@@ -5,9 +5,13 @@ namespace ProvisioningBus.ServiceDefaults;
 /// <summary>Our own instruments, on the <c>ProvisioningBus</c> meter every service exports.</summary>
 public static class ProvisioningBusMetrics
 {
-    /// <summary>Webhook events by what the gateway did with them: published, ignored, echo.</summary>
+    /// <summary>Webhook events by what the gateway did with them: published, ignored, echo, parked.</summary>
     public static readonly Counter<long> WebhookEvents =
         ProvisioningBusTelemetry.Meter.CreateCounter<long>("provisioningbus.webhook.events", "{event}", "PingOne webhook events received, by disposition");
+
+    /// <summary>Webhook events not published, by reason: echo, foreign_environment, unhandled_type, not_succeeded.</summary>
+    public static readonly Counter<long> WebhookIgnored =
+        ProvisioningBusTelemetry.Meter.CreateCounter<long>("provisioningbus.webhook.ignored", "{event}", "PingOne webhook events ignored, by reason");
 
     /// <summary>Changes applied to a target, tagged resource (user, group, membership, inbound_user), action and outcome.</summary>
     public static readonly Counter<long> ChangesApplied =

@@ -6,6 +6,7 @@ using ProvisioningBus.State.Inbound;
 using ProvisioningBus.State.Leases;
 using ProvisioningBus.State.Ledger;
 using ProvisioningBus.State.Memberships;
+using ProvisioningBus.State.Parking;
 using ProvisioningBus.State.Rules;
 using ProvisioningBus.State.Runs;
 using ProvisioningBus.State.Tokens;
@@ -42,6 +43,7 @@ public interface IProvisioningStore : IAsyncDisposable
     IInboundLinkStore InboundLinks { get; }
 
     ISharedCounterStore SharedCounters { get; }
+    IParkedEventStore ParkedEvents { get; }
 
     IStoreHealth Health { get; }
 

@@ -10,7 +10,9 @@ using ProvisioningBus.State.Ledger;
 using ProvisioningBus.State.Memberships;
 using ProvisioningBus.State.Rules;
 using ProvisioningBus.State.Runs;
+using ProvisioningBus.State.Parking;
 using ProvisioningBus.State.Schema;
+using ProvisioningBus.State.Secrets;
 using ProvisioningBus.State.Tokens;
 using ProvisioningBus.State.Users;
 
@@ -22,14 +24,14 @@ public sealed class ProvisioningStore : IProvisioningStore, IDisposable
     private readonly StoreDatabase database;
     private readonly SchemaMigrator migrator;
 
-    private ProvisioningStore(StoreDatabase database)
+    private ProvisioningStore(StoreDatabase database, StoredSecretProtector secrets)
     {
         this.database = database;
         migrator = new SchemaMigrator(database);
         UserLinks = new SqlUserLinkStore(database);
         GroupLinks = new SqlGroupLinkStore(database);
         Memberships = new SqlMembershipStore(database);
-        RefreshTokens = new SqlRefreshTokenStore(database);
+        RefreshTokens = new SqlRefreshTokenStore(database, secrets);
         Ledger = new SqlSyncLedger(database);
         SyncRuns = new SqlSyncRunStore(database);
         RuleStates = new SqlRuleStateStore(database);
@@ -38,6 +40,7 @@ public sealed class ProvisioningStore : IProvisioningStore, IDisposable
         InboundSnapshots = new SqlInboundSnapshotStore(database);
         InboundLinks = new SqlInboundLinkStore(database);
         SharedCounters = new SqlSharedCounterStore(database);
+        ParkedEvents = new SqlParkedEventStore(database);
         Health = new SqlStoreHealth(database);
     }
 
@@ -64,13 +67,14 @@ public sealed class ProvisioningStore : IProvisioningStore, IDisposable
     public IInboundLinkStore InboundLinks { get; }
 
     public ISharedCounterStore SharedCounters { get; }
+    public IParkedEventStore ParkedEvents { get; }
 
     public IStoreHealth Health { get; }
 
     /// <summary>Opens the store described by <paramref name="options"/> (no I/O until first use).</summary>
     /// <exception cref="InvalidOperationException">The options are invalid; the message names the configuration keys.</exception>
     public static ProvisioningStore Create(StoreOptions options, TimeProvider time) =>
-        new(StoreDatabase.Create(options, time));
+        new(StoreDatabase.Create(options, time), new StoredSecretProtector(options.ResolvedKeyRingPath));
 
     public Task<int> EnsureSchemaAsync(CancellationToken ct) => migrator.MigrateAsync(ct);
 

@@ -16,6 +16,8 @@ public sealed class RunningGateway : IAsyncDisposable
 {
     public const string WebhookSecret = "integration-test-webhook-secret";
 
+    public const string AdminToken = "integration-test-admin-token";
+
     private readonly WebApplication app;
 
     private RunningGateway(WebApplication app, Uri baseAddress)
@@ -39,6 +41,7 @@ public sealed class RunningGateway : IAsyncDisposable
         {
             ["RabbitMq:Uri"] = amqpUri.ToString(),
             ["Gateway:Webhook:Secret"] = WebhookSecret,
+            ["Gateway:Admin:Token"] = AdminToken,
         });
         if (settings is not null)
         {
@@ -65,6 +68,14 @@ public sealed class RunningGateway : IAsyncDisposable
             client.DefaultRequestHeaders.Add("X-Webhook-Secret", WebhookSecret);
         }
 
+        return client;
+    }
+
+    /// <summary>A client for the status page and API, carrying <see cref="AdminToken"/> as a bearer token.</summary>
+    public HttpClient CreateAdminClient()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminToken);
         return client;
     }
 

@@ -35,7 +35,8 @@ public sealed class SyncStatusReader(
         }
 
         var (queueDepths, unavailable) = await queues.ReadAsync(cancellationToken);
-        return new StatusReport(time.GetUtcNow(), connections, rules, queueDepths, unavailable);
+        var parked = await store.ParkedEvents.CountWaitingAsync(cancellationToken);
+        return new StatusReport(time.GetUtcNow(), connections, rules, queueDepths, unavailable, parked);
     }
 
     /// <returns>Null when no rule of that name is configured.</returns>

@@ -1,4 +1,5 @@
 using ProvisioningBus.Core.Status;
+using ProvisioningBus.Gateway.Admin;
 
 namespace ProvisioningBus.Gateway.Status;
 
@@ -7,7 +8,9 @@ public static class StatusEndpoints
 {
     public static IEndpointRouteBuilder MapSyncStatus(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/status");
+        // One group, one guard: every admin surface is behind Gateway:Admin:Token, none is reachable without it.
+        var admin = endpoints.MapGroup("").AddEndpointFilter<AdminAuthenticationFilter>();
+        var api = admin.MapGroup("/api/status");
         api.MapGet("/", (SyncStatusReader reader, CancellationToken cancellationToken) => reader.ReadAsync(cancellationToken));
         api.MapGet("/rules/{rule}", async (string rule, SyncStatusReader reader, CancellationToken cancellationToken) =>
             await reader.ReadRuleAsync(rule, cancellationToken) is { } status
@@ -18,8 +21,8 @@ public static class StatusEndpoints
                 ? Results.Ok(await reader.ListFailuresAsync(rule, Math.Clamp(limit ?? 100, 1, 1000), cancellationToken))
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown rule.", detail: $"No rule named '{rule}' is configured."));
 
-        endpoints.MapGet("/status", () => Results.Content(StatusPage.Html, "text/html; charset=utf-8"));
-        endpoints.MapGet("/", () => Results.Redirect("/status"));
+        admin.MapGet("/status", () => Results.Content(StatusPage.Html, "text/html; charset=utf-8"));
+        admin.MapGet("/", () => Results.Redirect("/status"));
         return endpoints;
     }
 }

@@ -34,6 +34,8 @@ public static class StatusPage
 <th>Groups impacted</th><th>Groups success</th><th>Groups failed</th><th>Awaiting approval</th></tr></thead><tbody></tbody></table>
 <h2>Recent failures</h2>
 <table id="failures"><thead><tr><th>Rule</th><th>Entity</th><th>Name</th><th>Error code</th><th>Message</th><th>At</th></tr></thead><tbody></tbody></table>
+<h2>Parked webhook events</h2>
+<div id="parked">—</div>
 <h2>Queues</h2>
 <table id="queues"><thead><tr><th>Queue</th><th>Messages</th><th>Consumers</th></tr></thead><tbody></tbody></table>
 <div class="muted" id="queues-note"></div>
@@ -54,7 +56,8 @@ function fill(id, rows) {
 }
 async function refresh() {
   try {
-    const response = await fetch('/api/status');
+    // location.origin: fetch refuses a URL resolved against a page address that carries user:password@.
+    const response = await fetch(location.origin + '/api/status', { credentials: 'same-origin' });
     const status = await response.json();
     document.getElementById('generated').textContent = 'Updated ' + time(status.generatedAt);
     fill('connections', status.connections.map(c => [c.name, c.enabled ? 'yes' : 'no', c.serviceUri, c.accountId]));
@@ -62,6 +65,9 @@ async function refresh() {
       r.users.impacted, r.users.success, r.users.unsynced, r.users.partiallySynced, r.users.failed,
       r.groups.impacted, r.groups.success, r.groups.failed, text(r.pendingApprovalReason)]));
     fill('failures', status.rules.flatMap(r => r.recentFailures.map(f => [r.name, f.entityKind.toLowerCase(), f.displayName, f.errorCode, f.errorMessage, time(f.at)])));
+    document.getElementById('parked').textContent = status.parkedEvents === 0
+      ? 'none'
+      : status.parkedEvents + ' malformed event(s) waiting: list them with `errors parked`, replay one with `errors replay-parked <id>`';
     fill('queues', (status.queues || []).map(q => [q.name, q.messages, q.consumers]));
     document.getElementById('queues-note').textContent = text(status.queuesUnavailableReason);
   } catch (error) {

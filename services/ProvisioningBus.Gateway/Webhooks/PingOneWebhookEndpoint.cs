@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using ProvisioningBus.Core.Messaging;
 using ProvisioningBus.PingOne.Webhooks;
 using ProvisioningBus.ServiceDefaults;
 
@@ -20,7 +21,9 @@ public static class PingOneWebhookEndpoint
         HttpContext context,
         WebhookAuthenticator authenticator,
         PingOneActivityParser parser,
-        ActivityBatchPublisher publisher,
+        WebhookTriage triage,
+        DirectoryChangePublisher publisher,
+        MalformedEventParking parking,
         IOptions<WebhookOptions> options,
         ILogger<WebhookReceipt> logger)
     {
@@ -52,32 +55,39 @@ public static class PingOneWebhookEndpoint
         PingOneActivityBatch batch;
         try
         {
-            batch = parser.Parse(body, isNdJson);
+            batch = parser.ParseEachEvent(body, isNdJson);
         }
         catch (PingOneWebhookFormatException exception)
         {
+            // Only a body that cannot be split into events lands here; a bad event inside a readable batch is parked.
             return Problem(StatusCodes.Status400BadRequest, "Malformed webhook body.", exception.Message);
         }
 
+        if (batch.EventCount > options.Value.MaxEventsPerBatch)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Too many events in one webhook batch.",
+                $"The batch holds {batch.EventCount} events; the limit is {options.Value.MaxEventsPerBatch} (Gateway:Webhook:MaxEventsPerBatch), as PingOne sends at most 500 per POST. Nothing of it was published.");
+        }
+
+        var deliveryId = WebhookDeliveryId.Of(body);
+        var (changes, ignored) = triage.Sort(batch);
         try
         {
-            var (published, echoes) = await publisher.PublishAsync(batch.Changes, context.RequestAborted);
-            ProvisioningBusMetrics.WebhookEvents.Add(published, new KeyValuePair<string, object?>("disposition", "published"));
-            ProvisioningBusMetrics.WebhookEvents.Add(echoes, new KeyValuePair<string, object?>("disposition", "echo"));
-            ProvisioningBusMetrics.WebhookEvents.Add(batch.Ignored.Count, new KeyValuePair<string, object?>("disposition", "ignored"));
-            foreach (var ignored in batch.Ignored)
-            {
-                logger.LogDebug("Ignored PingOne event {EventId} ({ActionType}): {Reason}", ignored.EventId, ignored.ActionType, ignored.Reason);
-            }
-
-            return Results.Ok(new WebhookReceipt(batch.Changes.Count + batch.Ignored.Count, published, batch.Ignored.Count, echoes));
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+            deadline.CancelAfter(options.Value.PublishTimeout);
+            await Task.WhenAll(publisher.PublishAsync(changes, deadline.Token), parking.ParkAsync(deliveryId, batch.Malformed, deadline.Token));
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
         {
-            // Not 200: PingOne keeps the batch at the head of its queue and retries, so nothing is lost.
-            logger.LogError(exception, "Could not confirm a webhook batch of {Count} changes on the broker", batch.Changes.Count);
-            return Problem(StatusCodes.Status503ServiceUnavailable, "The broker did not confirm the batch.", "Retry later; nothing of this batch is acknowledged.");
+            // Not 200: PingOne keeps the batch at the head of its queue and retries, so nothing is lost. Parking is
+            // idempotent per delivery id, so the retry parks nothing twice.
+            logger.LogError(exception, "Could not confirm webhook delivery {DeliveryId}: {Count} changes on the broker, {Parked} parked events in the store", deliveryId, changes.Count, batch.Malformed.Count);
+            return Problem(StatusCodes.Status503ServiceUnavailable, "The broker or the store did not confirm the batch.", "Retry later; nothing of this batch is acknowledged.");
         }
+
+        WebhookEventCounts.Record(logger, deliveryId, changes.Count, ignored, batch.Malformed);
+        var echoes = ignored.Count(ignoredEvent => ignoredEvent.Reason == WebhookTriage.Echo);
+        return Results.Ok(new WebhookReceipt(batch.EventCount, changes.Count, ignored.Count, echoes, batch.Malformed.Count, deliveryId));
     }
 
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)

@@ -28,6 +28,18 @@ public sealed class WebhookOptions
     public List<string> IgnoredActorClientIds { get; set; } = [];
 
     /// <summary>
+    /// When set, events of any other PingOne environment are ignored at the edge (counted as
+    /// <c>foreign_environment</c>). Empty: every environment is forwarded and the rules decide.
+    /// </summary>
+    public List<string> AcceptedEnvironmentIds { get; set; } = [];
+
+    /// <summary>
+    /// PingOne sends at most 500 events per POST (<c>EVENTS_PER_PAYLOAD</c> 1–500), so more is not PingOne: refused
+    /// with 413 before anything is published or parked.
+    /// </summary>
+    public int MaxEventsPerBatch { get; set; } = 500;
+
+    /// <summary>
     /// How long a batch may wait for the broker's confirms. Past it the gateway answers 503 at once (PingOne retries
     /// the batch) instead of holding the request while RabbitMQ is unreachable.
     /// </summary>

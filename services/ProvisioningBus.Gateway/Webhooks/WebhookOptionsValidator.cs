@@ -31,6 +31,11 @@ public sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
             failures.Add($"{WebhookOptions.SectionName}:MaxBodyBytes must be between 1024 and 67108864 (was {options.MaxBodyBytes}).");
         }
 
+        if (options.MaxEventsPerBatch is < 1 or > 10_000)
+        {
+            failures.Add($"{WebhookOptions.SectionName}:MaxEventsPerBatch must be between 1 and 10000 (was {options.MaxEventsPerBatch}).");
+        }
+
         if (options.PublishTimeout <= TimeSpan.Zero || options.PublishTimeout > TimeSpan.FromMinutes(5))
         {
             failures.Add($"{WebhookOptions.SectionName}:PublishTimeout must be between 00:00:00.001 and 00:05:00 (was {options.PublishTimeout}).");

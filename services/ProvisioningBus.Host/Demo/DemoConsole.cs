@@ -5,10 +5,13 @@ namespace ProvisioningBus.Host.Demo;
 /// <summary>What a newcomer sees: where everything listens, then the initial sync's progress.</summary>
 public sealed class DemoConsole(TextWriter output)
 {
-    public void Listening(Uri gateway, Uri webhook, Uri docusign, Uri pingOne, string? rabbitMqUri)
+    public void Listening(Uri gateway, Uri webhook, string adminToken, Uri docusign, Uri pingOne, string? rabbitMqUri)
     {
         output.WriteLine("ProvisioningBus all-in-one");
         output.WriteLine($"  gateway:           {gateway}  (health: {new Uri(gateway, "/health/ready")})");
+        // The demo's own token, printed on purpose: it opens this process's status page and nothing else.
+        output.WriteLine($"  status page:       {new UriBuilder(new Uri(gateway, "/status")) { UserName = "admin", Password = adminToken }.Uri}  (user admin, password {adminToken})");
+        output.WriteLine($"  status API:        curl -H 'Authorization: Bearer {adminToken}' {new Uri(gateway, "/api/status")}");
         output.WriteLine($"  PingOne webhook:   {webhook}");
         output.WriteLine($"  Docusign emulator: {docusign}");
         output.WriteLine($"  PingOne emulator:  {pingOne}");

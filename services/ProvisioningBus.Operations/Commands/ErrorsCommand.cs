@@ -81,7 +81,13 @@ public static class ErrorsCommand
             return ExitCodes.Success;
         }));
 
-        return new Command("errors", "Inspect and replay messages that failed all retries.") { list, replay };
+        var errors = new Command("errors", "Inspect and replay messages that failed all retries, and webhook events parked as malformed.") { list, replay };
+        foreach (var parked in ParkedEventsCommand.Create(context))
+        {
+            errors.Subcommands.Add(parked);
+        }
+
+        return errors;
     }
 
     private static Argument<string?> QueueArgument(string description) => new("queue") { Description = description, Arity = ArgumentArity.ZeroOrOne };

@@ -39,13 +39,24 @@ public static class StatusCommand
                 WriteRow(cli.Output, status, "groups", status.Groups);
             }
 
+            if (report.ParkedEvents > 0)
+            {
+                cli.Output.WriteLine($"Parked webhook events waiting: {report.ParkedEvents} (see `errors parked`).");
+            }
+
             return ExitCodes.Success;
         });
         return command;
     }
 
     /// <summary>Just the store and the queue reader: status needs no connection to PingOne or Docusign.</summary>
-    public static Task<IHost> StartStatusHostAsync(CliContext cli, CancellationToken cancellationToken) => cli.StartHostAsync(builder =>
+    public static Task<IHost> StartStatusHostAsync(CliContext cli, CancellationToken cancellationToken)
+    {
+        cli.RequireExistingStore();
+        return StartHostAsync(cli, cancellationToken);
+    }
+
+    private static Task<IHost> StartHostAsync(CliContext cli, CancellationToken cancellationToken) => cli.StartHostAsync(builder =>
     {
         builder.Services.AddOptions<BusOptions>().Bind(builder.Configuration.GetSection(BusOptions.SectionName));
         builder.AddSyncStatus();

@@ -1,9 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Options;
-using ProvisioningBus.Core.Leases;
-using ProvisioningBus.Core.Messaging;
-using ProvisioningBus.Core.Rules;
-using ProvisioningBus.Outbound;
 
 namespace ProvisioningBus.Operations.Commands;
 
@@ -40,27 +35,5 @@ public static class ValidateCommand
         return command;
     }
 
-    public static List<string> Validate(CliContext cli)
-    {
-        var errors = new List<string>();
-        try
-        {
-            // The same registrations as the outbound worker: connection and store options throw while registering,
-            // rule and bus options through their validators when first read.
-            using var host = cli.BuildHost(builder => builder.AddOutbound());
-            _ = host.Services.GetRequiredService<IOptions<BusOptions>>().Value;
-            _ = host.Services.GetRequiredService<IOptions<OutboundOptions>>().Value;
-            _ = host.Services.GetRequiredService<IOptions<LeaseOptions>>().Value;
-        }
-        catch (OptionsValidationException exception)
-        {
-            errors.AddRange(exception.Failures);
-        }
-        catch (InvalidOperationException exception)
-        {
-            errors.Add(exception.Message);
-        }
-
-        return errors;
-    }
+    public static List<string> Validate(CliContext cli) => ConfigurationProblems.Find(cli.Configuration);
 }

@@ -21,28 +21,37 @@ public sealed record PingOneConnectionOptions
     public Uri TokenEndpoint => new($"{AuthBaseUri.AbsoluteUri.TrimEnd('/')}/{Uri.EscapeDataString(EnvironmentId)}/as/token");
 
     /// <summary>Throws when a required value is missing; the message never contains the secret.</summary>
+    /// <exception cref="InvalidOperationException">Every problem of <see cref="Problems"/>, in one message.</exception>
     public void Validate()
     {
-        var missing = new List<string>();
-        if (string.IsNullOrWhiteSpace(EnvironmentId))
+        var problems = Problems();
+        if (problems.Count > 0)
         {
-            missing.Add(nameof(EnvironmentId));
+            throw new InvalidOperationException(string.Join(" ", problems));
+        }
+    }
+
+    /// <summary>Every problem of these settings, each naming its key under <c>PingOne</c>; empty when valid.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        foreach (var (name, value) in new[] { (nameof(EnvironmentId), EnvironmentId), (nameof(ClientId), ClientId), (nameof(ClientSecret), ClientSecret) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                problems.Add($"PingOne:{name} is required.");
+            }
         }
 
-        if (string.IsNullOrWhiteSpace(ClientId))
+        foreach (var (name, value) in new[] { (nameof(ApiBaseUri), ApiBaseUri), (nameof(AuthBaseUri), AuthBaseUri) })
         {
-            missing.Add(nameof(ClientId));
+            if (value is not null && (!value.IsAbsoluteUri || (value.Scheme != Uri.UriSchemeHttps && value.Scheme != Uri.UriSchemeHttp)))
+            {
+                problems.Add($"PingOne:{name} must be an absolute https:// (or, for a local emulator, http://) URI (was '{value.OriginalString}').");
+            }
         }
 
-        if (string.IsNullOrWhiteSpace(ClientSecret))
-        {
-            missing.Add(nameof(ClientSecret));
-        }
-
-        if (missing.Count > 0)
-        {
-            throw new InvalidOperationException($"PingOne connection options are missing: {string.Join(", ", missing)}");
-        }
+        return problems;
     }
 
     private bool PrintMembers(StringBuilder builder)

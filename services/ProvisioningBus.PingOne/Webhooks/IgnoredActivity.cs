@@ -4,4 +4,5 @@ namespace ProvisioningBus.PingOne.Webhooks;
 /// <param name="EventId">The event's <c>id</c>, when it had one.</param>
 /// <param name="ActionType">The event's <c>action.type</c>, when it had one.</param>
 /// <param name="Reason">Why it was skipped, for logs.</param>
-public sealed record IgnoredActivity(string? EventId, string? ActionType, string Reason);
+/// <param name="Kind">Why it was skipped, for metrics.</param>
+public sealed record IgnoredActivity(string? EventId, string? ActionType, string Reason, IgnoredActivityKind Kind);

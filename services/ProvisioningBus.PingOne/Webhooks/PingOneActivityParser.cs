@@ -31,25 +31,34 @@ public sealed class PingOneActivityParser
     /// <summary>Parses a delivery, choosing the framing from its Content-Type header.</summary>
     public PingOneActivityBatch Parse(ReadOnlySpan<byte> body, string? contentType) => Parse(body, IsNdJson(contentType));
 
-    /// <summary>Parses a delivery.</summary>
+    /// <summary>Parses a delivery; one malformed event fails the whole of it.</summary>
     /// <exception cref="PingOneWebhookFormatException">The body is not a batch of ACTIVITY events.</exception>
-    public PingOneActivityBatch Parse(ReadOnlySpan<byte> body, bool isNdJson)
+    public PingOneActivityBatch Parse(ReadOnlySpan<byte> body, bool isNdJson) => Parse(body, isNdJson, setAsideMalformed: false);
+
+    /// <summary>
+    /// Parses a delivery, setting each event that cannot be read aside in <see cref="PingOneActivityBatch.Malformed"/>
+    /// instead of failing the batch: PingOne retries a refused batch forever and delivers nothing behind it, so one
+    /// bad event must not hold up the others. Only a body whose framing cannot be split into events still throws.
+    /// </summary>
+    /// <exception cref="PingOneWebhookFormatException">The body cannot be split into events (not a JSON array, broken JSON).</exception>
+    public PingOneActivityBatch ParseEachEvent(ReadOnlySpan<byte> body, bool isNdJson) => Parse(body, isNdJson, setAsideMalformed: true);
+
+    private static PingOneActivityBatch Parse(ReadOnlySpan<byte> body, bool isNdJson, bool setAsideMalformed)
     {
-        var changes = new List<object>();
-        var ignored = new List<IgnoredActivity>();
+        var batch = new BatchBuilder(setAsideMalformed);
         if (isNdJson)
         {
-            ParseNdJson(body, changes, ignored);
+            ParseNdJson(body, batch);
         }
         else
         {
-            ParseArray(body, changes, ignored);
+            ParseArray(body, batch);
         }
 
-        return new PingOneActivityBatch(changes, ignored);
+        return new PingOneActivityBatch(batch.Changes, batch.Ignored, batch.Malformed);
     }
 
-    private static void ParseArray(ReadOnlySpan<byte> body, List<object> changes, List<IgnoredActivity> ignored)
+    private static void ParseArray(ReadOnlySpan<byte> body, BatchBuilder batch)
     {
         var reader = new Utf8JsonReader(body, ReaderOptions);
         var index = 0;
@@ -76,7 +85,7 @@ public sealed class PingOneActivityParser
                 }
 
                 using var document = JsonDocument.ParseValue(ref reader);
-                Interpret(document.RootElement, location, changes, ignored);
+                batch.Read(document.RootElement, location);
                 index++;
             }
 
@@ -94,7 +103,7 @@ public sealed class PingOneActivityParser
         }
     }
 
-    private static void ParseNdJson(ReadOnlySpan<byte> body, List<object> changes, List<IgnoredActivity> ignored)
+    private static void ParseNdJson(ReadOnlySpan<byte> body, BatchBuilder batch)
     {
         var offset = 0;
         var lineNumber = 0;
@@ -125,12 +134,17 @@ public sealed class PingOneActivityParser
 
                 using var document = JsonDocument.ParseValue(ref reader);
                 reader.Read();
-                Interpret(document.RootElement, location, changes, ignored);
+                batch.Read(document.RootElement, location);
             }
             catch (JsonException ex)
             {
-                throw new PingOneWebhookFormatException(
+                var problem = new PingOneWebhookFormatException(
                     $"line {lineNumber} is not valid JSON: {ex.Message}", index, ex.Path, lineStart + (ex.BytePositionInLine ?? 0), ex);
+                batch.SetAside(index, null, null, System.Text.Encoding.UTF8.GetString(line), problem);
+            }
+            catch (PingOneWebhookFormatException problem)
+            {
+                batch.SetAside(index, null, null, System.Text.Encoding.UTF8.GetString(line), problem);
             }
 
             index++;
@@ -143,7 +157,7 @@ public sealed class PingOneActivityParser
         var actionType = RequiredString(activity, at, "action", "type");
         if (!IsHandled(actionType))
         {
-            ignored.Add(new IgnoredActivity(eventId, actionType, "unhandled action type"));
+            ignored.Add(new IgnoredActivity(eventId, actionType, "unhandled action type", IgnoredActivityKind.UnhandledType));
             return;
         }
 
@@ -153,7 +167,7 @@ public sealed class PingOneActivityParser
         var status = OptionalString(activity, "result", "status");
         if (!string.Equals(status, "SUCCESS", StringComparison.OrdinalIgnoreCase))
         {
-            ignored.Add(new IgnoredActivity(eventId, actionType, status is null ? "result.status is missing" : $"result.status is {status}"));
+            ignored.Add(new IgnoredActivity(eventId, actionType, status is null ? "result.status is missing" : $"result.status is {status}", IgnoredActivityKind.NotSucceeded));
             return;
         }
 
@@ -370,5 +384,37 @@ public sealed class PingOneActivityParser
         }
 
         return position + (bytePositionInLine ?? 0);
+    }
+
+    /// <summary>Collects one delivery's outcome; in strict mode a malformed event fails the batch as before.</summary>
+    private sealed class BatchBuilder(bool setAsideMalformed)
+    {
+        public List<object> Changes { get; } = [];
+
+        public List<IgnoredActivity> Ignored { get; } = [];
+
+        public List<MalformedActivity> Malformed { get; } = [];
+
+        public void Read(JsonElement activity, EventLocation at)
+        {
+            try
+            {
+                Interpret(activity, at, Changes, Ignored);
+            }
+            catch (PingOneWebhookFormatException problem)
+            {
+                SetAside(at.Index, OptionalString(activity, "id"), OptionalString(activity, "action", "type"), activity.GetRawText(), problem);
+            }
+        }
+
+        public void SetAside(int index, string? eventId, string? actionType, string raw, PingOneWebhookFormatException problem)
+        {
+            if (!setAsideMalformed)
+            {
+                throw problem;
+            }
+
+            Malformed.Add(new MalformedActivity(index, eventId, actionType, raw, problem.Message));
+        }
     }
 }

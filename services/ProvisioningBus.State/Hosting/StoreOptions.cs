@@ -20,6 +20,19 @@ public sealed record StoreOptions
     public string ConnectionString { get; init; } = "";
 
     /// <summary>
+    /// <c>State:KeyRingPath</c>: the Data Protection key ring that encrypts the secrets the store keeps (refresh
+    /// tokens). It lives outside the database on purpose, so a stolen database or backup holds no usable token.
+    /// Every process sharing the store must read the same directory. Default:
+    /// <c>{LocalApplicationData}/ProvisioningBus/keys</c>.
+    /// </summary>
+    public string? KeyRingPath { get; init; }
+
+    /// <summary><see cref="KeyRingPath"/>, or the default under the user's application data directory.</summary>
+    public string ResolvedKeyRingPath => string.IsNullOrWhiteSpace(KeyRingPath)
+        ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "ProvisioningBus", "keys")
+        : Path.GetFullPath(KeyRingPath);
+
+    /// <summary>
     /// How long start-up waits for an unreachable store (a database still starting, say) before giving up:
     /// retrying in-process instead of exiting keeps an orchestrator from crash-looping the service.
     /// </summary>
@@ -97,6 +110,6 @@ public sealed record StoreOptions
             return $"StoreOptions {{ Provider = {Provider}, ConnectionString = (unparsable) }}";
         }
 
-        return $"StoreOptions {{ Provider = {Provider}, ConnectionString = {redacted.ConnectionString} }}";
+        return $"StoreOptions {{ Provider = {Provider}, ConnectionString = {redacted.ConnectionString}, KeyRingPath = {ResolvedKeyRingPath} }}";
     }
 }

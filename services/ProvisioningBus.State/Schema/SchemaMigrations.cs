@@ -120,7 +120,7 @@ internal static class SchemaMigrations
                 PRIMARY KEY (rule, docusign_user_id))
             """,
         ]),
-            new SchemaMigration(2, "shared counters (the Docusign account budget of every worker)",
+        new SchemaMigration(2, "shared counters (the Docusign account budget of every worker)",
         [
             """
             CREATE TABLE IF NOT EXISTS shared_counters (
@@ -129,5 +129,21 @@ internal static class SchemaMigrations
                 version BIGINT NOT NULL)
             """,
         ]),
-];
+        new SchemaMigration(3, "parked webhook events",
+        [
+            """
+            CREATE TABLE IF NOT EXISTS parked_events (
+                id TEXT NOT NULL PRIMARY KEY,
+                delivery_id TEXT NOT NULL,
+                event_index BIGINT NOT NULL,
+                event_id TEXT NULL,
+                action_type TEXT NULL,
+                reason TEXT NOT NULL,
+                raw_event TEXT NOT NULL,
+                parked_at BIGINT NOT NULL,
+                replayed_at BIGINT NULL)
+            """,
+            "CREATE INDEX IF NOT EXISTS ix_parked_events_waiting ON parked_events (replayed_at, parked_at)",
+        ]),
+    ];
 }

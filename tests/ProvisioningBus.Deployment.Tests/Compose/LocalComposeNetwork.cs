@@ -17,6 +17,9 @@ public sealed partial class LocalComposeNetwork
     private readonly Uri management;
     private readonly string postgres;
 
+    // Stands in for compose's shared "keyring" volume: one directory every service of this network reads.
+    private readonly string keyRing = Directory.CreateTempSubdirectory("pb-compose-keyring-").FullName;
+
     public LocalComposeNetwork(ComposeFile compose, Uri amqp, Uri management, string postgres)
     {
         this.compose = compose;
@@ -57,6 +60,11 @@ public sealed partial class LocalComposeNetwork
 
     private string Translate(string key, string value)
     {
+        if (key == "State__KeyRingPath")
+        {
+            return keyRing;
+        }
+
         if (value.StartsWith("amqp://", StringComparison.Ordinal) && new Uri(value).Host == "rabbitmq")
         {
             return amqp.ToString();

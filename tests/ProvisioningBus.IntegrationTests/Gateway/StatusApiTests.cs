@@ -21,7 +21,7 @@ public sealed class StatusApiTests(RabbitMqFixture broker)
             ["Outbound:Rules:sellers:TargetConnection"] = "sales",
             ["Inbound:Rules:staff:SourceConnection"] = "hr",
         });
-        using var client = gateway.CreateClient(authenticated: false);
+        using var client = gateway.CreateAdminClient();
 
         var report = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/status", UriKind.Relative));
         var people = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/status/rules/people", UriKind.Relative));

@@ -18,9 +18,14 @@ public sealed partial class FirstReadmeCommandTests
             "--Host:GatewayPort=0", "--Host:DocusignEmulatorPort=0", "--Host:PingOneEmulatorPort=0", $"--Host:DemoUsers={DemoUsers}");
 
         var gateway = await host.WaitForGatewayAsync(Timeout);
+        var statusPage = new Uri(StatusPageUrl().Match(await host.WaitForLineAsync(line => line.Contains("status page:", StringComparison.Ordinal), Timeout)).Groups[1].Value);
         await host.WaitForLineAsync(line => line.StartsWith("Initial sync complete", StringComparison.Ordinal), Timeout);
 
+        using var anonymous = new HttpClient { BaseAddress = gateway };
+        using var refused = await anonymous.GetAsync(new Uri("/api/status", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
         using var http = new HttpClient { BaseAddress = gateway };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Uri.UnescapeDataString(statusPage.UserInfo.Split(':', 2)[1]));
         var status = await Eventually.MatchesAsync(
             () => http.GetFromJsonAsync<JsonElement>("/api/status"),
             report => UsersSucceeded(report) == DemoUsers && GroupsSucceeded(report) == DemoGroups,
@@ -28,7 +33,8 @@ public sealed partial class FirstReadmeCommandTests
             $"the status API counts {DemoUsers} users and {DemoGroups} groups synced");
         Assert.Equal(DemoUsers, status.GetProperty("rules").EnumerateArray().First(rule => rule.GetProperty("name").GetString() == "demo").GetProperty("users").GetProperty("impacted").GetInt32());
 
-        var page = await HeadlessChromium.RenderAsync(new Uri(gateway, "/status"), TimeSpan.FromSeconds(60));
+        // The printed URL carries the demo's generated token as Basic credentials: the browser opens it as it is.
+        var page = await HeadlessChromium.RenderAsync(statusPage, TimeSpan.FromSeconds(60));
         var cells = RulesRow(page);
         // Columns: rule, direction, status, last sync, next run, users impacted, success, unsynced, partially synced, failed, …
         Assert.Equal("demo", cells[0]);
@@ -52,6 +58,9 @@ public sealed partial class FirstReadmeCommandTests
         Assert.True(row.Success, $"the rules table has a row:\n{table.Value}");
         return [.. Cell().Matches(row.Groups[1].Value).Select(cell => System.Net.WebUtility.HtmlDecode(cell.Groups[1].Value))];
     }
+
+    [GeneratedRegex(@"status page:\s+(\S+)")]
+    private static partial Regex StatusPageUrl();
 
     [GeneratedRegex("""<table id="rules">.*?<tbody>(.*?)</tbody>""", RegexOptions.Singleline)]
     private static partial Regex RulesTable();

@@ -5,6 +5,9 @@ public sealed class TemporaryDatabase : IDisposable
 {
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"provisioningbus-ops-{Guid.NewGuid():N}.db");
 
+    /// <summary>An empty file, as a store the workers created: the CLI reads stores, it never creates one.</summary>
+    public TemporaryDatabase() => File.Create(Path).Dispose();
+
     public string ConnectionString => $"Data Source={Path}";
 
     public void Dispose()

@@ -15,7 +15,7 @@ public sealed class PingOneActivityParserTests
 
         Assert.Empty(batch.Changes);
         var ignored = Assert.Single(batch.Ignored);
-        Assert.Equal(new IgnoredActivity("<eventId>", "USER.ACCESS_ALLOWED", "unhandled action type"), ignored);
+        Assert.Equal(new IgnoredActivity("<eventId>", "USER.ACCESS_ALLOWED", "unhandled action type", IgnoredActivityKind.UnhandledType), ignored);
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class PingOneActivityParserTests
         var batch = _parser.Parse(body, isNdJson: false);
 
         Assert.Empty(batch.Changes);
-        Assert.Equal(new IgnoredActivity("e1", actionType, "unhandled action type"), Assert.Single(batch.Ignored));
+        Assert.Equal(new IgnoredActivity("e1", actionType, "unhandled action type", IgnoredActivityKind.UnhandledType), Assert.Single(batch.Ignored));
     }
 
     [Fact]

@@ -13,13 +13,17 @@ public sealed class TestStore : IAsyncDisposable
     private TestStore(StoreEngine engine, StoreOptions options, Func<Task> dropDatabase)
     {
         Engine = engine;
-        Options = options;
+        KeyRing = Directory.CreateTempSubdirectory("pb-state-test-keys-");
+        Options = options with { KeyRingPath = KeyRing.FullName };
         this.dropDatabase = dropDatabase;
         Clock = new ManualClock(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero));
         Store = Open();
     }
 
     public StoreEngine Engine { get; }
+
+    /// <summary>This test's own Data Protection key ring, so tests never share keys.</summary>
+    public DirectoryInfo KeyRing { get; }
 
     public StoreOptions Options { get; }
 
@@ -64,9 +68,9 @@ public sealed class TestStore : IAsyncDisposable
     }
 
     /// <summary>Another store on the same database, as a second worker instance would have.</summary>
-    public ProvisioningStore Open(TimeProvider? clock = null)
+    public ProvisioningStore Open(TimeProvider? clock = null, string? keyRingPath = null)
     {
-        var store = ProvisioningStore.Create(Options, clock ?? Clock);
+        var store = ProvisioningStore.Create(keyRingPath is null ? Options : Options with { KeyRingPath = keyRingPath }, clock ?? Clock);
         opened.Add(store);
         return store;
     }
@@ -79,6 +83,7 @@ public sealed class TestStore : IAsyncDisposable
         }
 
         await dropDatabase();
+        KeyRing.Delete(recursive: true);
         timeout.Dispose();
     }
 }

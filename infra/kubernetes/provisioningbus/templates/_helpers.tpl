@@ -98,6 +98,18 @@ volumes:
   # The root filesystem is read-only; .NET needs a writable temp directory (diagnostics sockets, temp files).
   - name: tmp
     emptyDir: {}
+  # The Data Protection key ring that encrypts refresh tokens in PostgreSQL. Every pod must read the same keys: give
+  # a ReadWriteMany claim (keyRing.existingClaim) or a Secret holding a key ring made once (keyRing.existingSecret).
+  - name: keyring
+    {{- if .Values.keyRing.existingClaim }}
+    persistentVolumeClaim:
+      claimName: {{ .Values.keyRing.existingClaim }}
+    {{- else if .Values.keyRing.existingSecret }}
+    secret:
+      secretName: {{ .Values.keyRing.existingSecret }}
+    {{- else }}
+    emptyDir: {}
+    {{- end }}
 {{- end -}}
 
 {{/* Container settings shared by the gateway and the workers: config, secrets, probes, hardening. */}}
@@ -117,6 +129,9 @@ envFrom:
 volumeMounts:
   - name: tmp
     mountPath: /tmp
+  - name: keyring
+    mountPath: /var/lib/provisioningbus/keys
+    readOnly: {{ not (empty .Values.keyRing.existingSecret) }}
 startupProbe:
   httpGet: {path: /health/live, port: http}
   {{- toYaml .Values.probes.startup | nindent 2 }}
