@@ -12,7 +12,8 @@ namespace ProvisioningBus.Docusign;
 /// fewer calls than the limit. Whatever the alignment, no window of Docusign's sees more than the limit; the price is
 /// at most one slice of idle time per window (5 %).</item>
 /// <item>Answers correct the counts upwards only (<c>limit − remaining</c> counts other apps' calls too); a raised or lowered
-/// limit is taken from the next answer, so a running worker follows it without a restart.</item>
+/// limit is taken from the next answer, so a running worker follows it without a restart. While the hour is spent, one
+/// call per <see cref="DocusignRateBudget.HourlyProbeInterval"/> goes out to ask.</item>
 /// </list>
 /// Until an answer names the limits, one call per slice is let through: the first answer sets them for every process.
 /// </summary>
@@ -29,7 +30,20 @@ public static class DocusignAccountBudgetPolicy
         state = Roll(state, now, burstWindow);
         if (state.HourlyLimit is { } hourly && state.HourlyUsed >= hourly)
         {
-            return (state, state.HourlyResetsAt!.Value - now + BoundaryMargin);
+            // Spent: one call per probe interval asks whether the limit was raised (only an answer can tell).
+            var reset = state.HourlyResetsAt!.Value + BoundaryMargin;
+            if (state.HourlyProbeAt is not { } probeAt)
+            {
+                state = state with { HourlyProbeAt = now + DocusignRateBudget.HourlyProbeInterval };
+                return (state, Earlier(reset, state.HourlyProbeAt!.Value) - now);
+            }
+
+            if (now < probeAt)
+            {
+                return (state, Earlier(reset, probeAt) - now);
+            }
+
+            return Take(state with { HourlyProbeAt = now + DocusignRateBudget.HourlyProbeInterval });
         }
 
         var counts = state.SliceCounts;
@@ -76,7 +90,9 @@ public static class DocusignAccountBudgetPolicy
             var reported = limit is { } l && reading.HourlyRemaining is { } r ? l - r : 0;
             // A later reset is a new hour: what Docusign counts in it is all there is (our reservations were in the last one).
             var used = resetsAt == state.HourlyResetsAt ? Math.Max(state.HourlyUsed, reported) : reported;
-            state = state with { HourlyLimit = limit, HourlyUsed = used, HourlyResetsAt = resetsAt };
+            // An answer with room left (a raised limit, or a new hour) ends the probing.
+            var probeAt = limit is { } known && used >= known ? state.HourlyProbeAt : null;
+            state = state with { HourlyLimit = limit, HourlyUsed = used, HourlyResetsAt = resetsAt, HourlyProbeAt = probeAt };
         }
 
         if (reading.BurstLimit is { } burstLimit)
@@ -103,7 +119,7 @@ public static class DocusignAccountBudgetPolicy
         {
             // Until an answer says otherwise the hour is the clock's (Docusign blocks "until the start of the next hour", §6).
             var nextHour = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddHours(now.UtcDateTime.Hour + 1);
-            state = state with { HourlyUsed = 0, HourlyResetsAt = nextHour };
+            state = state with { HourlyUsed = 0, HourlyResetsAt = nextHour, HourlyProbeAt = null };
         }
 
         var slice = SliceLength(burstWindow);
@@ -126,6 +142,8 @@ public static class DocusignAccountBudgetPolicy
 
         return state with { FirstSlice = first, SliceCounts = counts };
     }
+
+    private static DateTimeOffset Earlier(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static TimeSpan SliceLength(TimeSpan burstWindow) => burstWindow / SlicesPerWindow;
 }

@@ -9,13 +9,15 @@ namespace ProvisioningBus.Docusign;
 /// <param name="BurstLimit">Calls per burst window; null until an answer said.</param>
 /// <param name="FirstSlice">The index (time ÷ slice length) of <paramref name="SliceCounts"/>' first slice.</param>
 /// <param name="SliceCounts">Calls reserved per slice, oldest first; the slices that can share a burst window with now.</param>
+/// <param name="HourlyProbeAt">While the hour is spent: when one call may ask whether the limit was raised.</param>
 public sealed record DocusignAccountBudgetState(
     int? HourlyLimit,
     int HourlyUsed,
     DateTimeOffset? HourlyResetsAt,
     int? BurstLimit,
     long FirstSlice,
-    int[] SliceCounts)
+    int[] SliceCounts,
+    DateTimeOffset? HourlyProbeAt = null)
 {
     public static DocusignAccountBudgetState Empty { get; } = new(null, 0, null, null, 0, []);
 }

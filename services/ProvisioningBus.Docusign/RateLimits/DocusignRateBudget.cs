@@ -13,6 +13,12 @@ internal sealed class DocusignRateBudget(TimeSpan burstWindow) : IDocusignRateBu
     // Sent this long after a boundary, a call cannot land in the window before it even if the two clocks differ a little.
     private static readonly TimeSpan BoundaryMargin = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// While the hour is spent, one call is let through when no answer came for this long: only an answer can tell that
+    /// the account's limit was raised meanwhile, so a running worker notices without waiting for the reset or a restart.
+    /// </summary>
+    public static readonly TimeSpan HourlyProbeInterval = TimeSpan.FromMinutes(1);
+
     private readonly Lock _gate = new();
     private int? _hourlyLimit;
     private int? _hourlyRemaining;
@@ -158,14 +164,21 @@ internal sealed class DocusignRateBudget(TimeSpan burstWindow) : IDocusignRateBu
             // (at least one call: a limit read as 0 may have changed, and only a call can tell).
             var hourlyFresh = _hourlyResetsAt is not { } reset || reset > now;
             var hourly = hourlyFresh ? _hourlyRemaining : AtLeastOne(_hourlyLimit);
+            var probing = false;
             if (hourly - _inFlight <= 0)
             {
-                until = Later(until, _hourlyResetsAt is { } resetsAt && resetsAt > now ? resetsAt + BoundaryMargin : NextHour(now));
+                var resetAt = _hourlyResetsAt is { } resetsAt && resetsAt > now ? resetsAt + BoundaryMargin : NextHour(now);
+                var probeAt = (_observedAt ?? now) + HourlyProbeInterval;
+                probing = _inFlight == 0 && now >= probeAt && now < resetAt;
+                if (!probing)
+                {
+                    until = Later(until, probeAt > now && probeAt < resetAt ? probeAt : resetAt);
+                }
             }
 
             var burstFresh = _burstObservedAt is { } observedAt && NextBoundary(observedAt) > now;
             var burst = burstFresh ? _burstRemaining : AtLeastOne(_burstLimit);
-            if (burst - _inFlight <= 0)
+            if (burst - _inFlight <= 0 && !probing)
             {
                 until = Later(until, NextBoundary(now) + BoundaryMargin);
             }

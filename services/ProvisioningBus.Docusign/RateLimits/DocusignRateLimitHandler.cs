@@ -28,7 +28,7 @@ internal sealed class DocusignRateLimitHandler(
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        for (var attempt = 0; ; )
         {
             await AdmitAsync(cancellationToken).ConfigureAwait(false);
             var sentAt = timeProvider.GetUtcNow();
@@ -55,12 +55,15 @@ internal sealed class DocusignRateLimitHandler(
                 return response;
             }
 
-            var wait = WaitFor(errorCode, now);
+            var (wait, probing) = WaitFor(errorCode, now);
             budget.BlockUntil(now + wait);
-            if (s_waitsSuppressed.Value || attempt >= options.RateLimitRetryCount || wait > options.MaxRateLimitWait)
+            if (s_waitsSuppressed.Value || (!probing && attempt >= options.RateLimitRetryCount) || wait > options.MaxRateLimitWait)
             {
                 return response;
             }
+
+            // Asking again within a spent hour is a probe for a raised limit, not a retry: it does not use up the retries.
+            attempt += probing ? 0 : 1;
 
             logger.LogWarning(
                 "Docusign connection {Connection}: rate limited ({Status} {ErrorCode}); waiting {Wait} before retry {Attempt}",
@@ -125,20 +128,23 @@ internal sealed class DocusignRateLimitHandler(
         return response.StatusCode == HttpStatusCode.TooManyRequests ? code ?? "" : null;
     }
 
-    private TimeSpan WaitFor(string errorCode, DateTimeOffset now)
+    /// <returns>How long to wait, and whether the call is then asked again as a probe of a spent hour.</returns>
+    private (TimeSpan Wait, bool Probing) WaitFor(string errorCode, DateTimeOffset now)
     {
         var hourly = errorCode.StartsWith("HOURLY_", StringComparison.OrdinalIgnoreCase)
             || (!DocusignErrorCodes.IsBurstLimit(errorCode) && budget.HourlyRemaining == 0);
         if (!hourly)
         {
-            return budget.BurstWindowEnd(now) - now;
+            return (budget.BurstWindowEnd(now) - now, false);
         }
 
-        // "calls will be blocked until the start of the next hour" (§6): X-RateLimit-Reset, else the top of the hour.
+        // "calls will be blocked until the start of the next hour" (§6): X-RateLimit-Reset, else the top of the hour;
+        // until then the call asks again every probe interval, in case the account's limit was raised.
         var reset = budget.HourlyResetsAt is { } r && r > now
             ? r
             : new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(1);
-        return reset - now + TimeSpan.FromSeconds(1);
+        var untilReset = reset - now + TimeSpan.FromSeconds(1);
+        return untilReset > DocusignRateBudget.HourlyProbeInterval ? (DocusignRateBudget.HourlyProbeInterval, true) : (untilReset, false);
     }
 
     private sealed class Restore(bool previous) : IDisposable

@@ -29,8 +29,9 @@ internal sealed class UserBatchSpans : IDisposable
             }
         }
 
-        // The spans above became Activity.Current one after another; the batch's work runs under the batch's span.
-        Activity.Current = current;
+        // The spans above became Activity.Current one after another. A lone change's Docusign calls run under its own
+        // span, so that change is one trace from webhook to Docusign; a batch's bulk calls run under the batch's span.
+        Activity.Current = result.spans.Count == 1 ? result.spans.Values.Single() : current;
         return result;
     }
 

@@ -50,19 +50,22 @@ public sealed class AccountBudgetPolicyTests
     }
 
     [Fact]
-    public void A_spent_hour_waits_for_the_reset_and_a_raised_limit_is_followed_from_the_next_answer()
+    public void A_spent_hour_lets_one_call_a_minute_ask_and_a_raised_limit_is_followed_from_its_answer()
     {
         var state = DocusignAccountBudgetPolicy.Observe(DocusignAccountBudgetState.Empty, new DocusignBudgetReading(100, 0, HourEnd, 500, 400), Start, Window);
-        var (_, wait) = DocusignAccountBudgetPolicy.Reserve(state, Start, Window);
-        Assert.True(wait >= HourEnd - Start, $"waits {wait} for the reset at {HourEnd}");
+        (state, var wait) = DocusignAccountBudgetPolicy.Reserve(state, Start, Window);
+        Assert.True(wait > TimeSpan.Zero && wait <= TimeSpan.FromMinutes(1), $"waits {wait}, at most a minute, not until the reset");
+        (state, wait) = DocusignAccountBudgetPolicy.Reserve(state, Start.AddSeconds(30), Window);
+        Assert.True(wait > TimeSpan.Zero, "no second call within the minute");
 
-        // After the reset the next call goes out, and its answer carries the raised limit.
-        var afterReset = HourEnd.AddSeconds(1);
-        (state, wait) = DocusignAccountBudgetPolicy.Reserve(state, afterReset, Window);
+        // A minute on, one call goes out; its answer carries the raised limit, and calls flow again.
+        var probe = Start.AddMinutes(1);
+        (state, wait) = DocusignAccountBudgetPolicy.Reserve(state, probe, Window);
         Assert.Equal(TimeSpan.Zero, wait);
-        state = DocusignAccountBudgetPolicy.Observe(state, new DocusignBudgetReading(5000, 4999, HourEnd.AddHours(1), 500, 499), afterReset, Window);
+        state = DocusignAccountBudgetPolicy.Observe(state, new DocusignBudgetReading(5000, 4899, HourEnd, 500, 399), probe, Window);
         Assert.Equal(5000, state.HourlyLimit);
-        Assert.Equal(1, state.HourlyUsed);
+        (_, wait) = DocusignAccountBudgetPolicy.Reserve(state, probe, Window);
+        Assert.Equal(TimeSpan.Zero, wait);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class RateLimitTests
     private static readonly DateTimeOffset s_nextHour = new(2026, 5, 4, 11, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task A_client_that_spent_the_hourly_budget_waits_for_the_reset_before_sending_again()
+    public async Task A_client_that_spent_the_hourly_budget_asks_once_a_minute_and_sends_for_real_after_the_reset()
     {
         var clock = new FakeTimeProvider(s_start);
         await using var context = await StartAsync(clock, new DocusignEmulatorOptions { TimeProvider = clock, HourlyLimit = 3 });
@@ -35,16 +35,20 @@ public sealed class RateLimitTests
 
         Assert.Single(await call);
         var requests = context.RestRequests();
-        Assert.Equal(4, requests.Count);
-        Assert.All(requests, r => Assert.Equal(200, r.StatusCode));
-        Assert.True(requests[3].Timestamp >= s_nextHour, $"sent at {requests[3].Timestamp:O}");
+        // Within the spent hour only probes went out, at most one a minute, each refused; the call itself after the reset.
+        var probes = requests.Skip(3).SkipLast(1).ToList();
+        Assert.All(probes, probe => Assert.Equal(429, probe.StatusCode));
+        Assert.All(probes.Zip(probes.Skip(1)), pair => Assert.True(pair.Second.Timestamp - pair.First.Timestamp >= TimeSpan.FromMinutes(1), $"{pair.First.Timestamp:O} → {pair.Second.Timestamp:O}"));
+        Assert.True(probes.Count <= 60, $"{probes.Count} probes in an hour");
+        Assert.Equal(200, requests[^1].StatusCode);
+        Assert.True(requests[^1].Timestamp >= s_nextHour, $"sent at {requests[^1].Timestamp:O}");
         Assert.Equal(2, client.RateBudget.HourlyRemaining); // the new window: 3 - 1
     }
 
     [Theory]
     [InlineData(429)]
     [InlineData(400)]
-    public async Task An_unexpected_hourly_limit_answer_is_waited_out_until_the_reset(int statusCode)
+    public async Task An_unexpected_hourly_limit_answer_is_probed_once_a_minute_and_a_raised_limit_is_used_before_the_reset(int statusCode)
     {
         var clock = new FakeTimeProvider(s_start);
         await using var context = await StartAsync(clock, new DocusignEmulatorOptions { TimeProvider = clock, RateLimitStatusCode = statusCode });
@@ -60,15 +64,16 @@ public sealed class RateLimitTests
         Assert.False(call.IsCompleted);
         Assert.Single(context.RestRequests(), r => r.StatusCode == statusCode); // no hammering while waiting
         Assert.Equal(0, client.RateBudget.HourlyRemaining);
-        Assert.True(client.RateBudget.BlockedUntil >= s_nextHour);
+        Assert.True(client.RateBudget.BlockedUntil >= s_start.AddMinutes(1));
 
+        // The account's limit is raised mid-hour: the next probe finds out, without a restart or the reset.
         context.State.ConfigureRateLimits(hourlyLimit: 3000);
-        await AdvanceUntilAsync(clock, call, TimeSpan.FromMinutes(1));
+        await AdvanceUntilAsync(clock, call, TimeSpan.FromSeconds(20));
 
         Assert.NotNull(await call);
         var success = context.RestRequests()[^1];
         Assert.Equal(200, success.StatusCode);
-        Assert.True(success.Timestamp >= s_nextHour, $"retried at {success.Timestamp:O}");
+        Assert.True(success.Timestamp < s_nextHour, $"retried at {success.Timestamp:O}, before the reset");
     }
 
     [Fact]

@@ -15,8 +15,9 @@ public sealed class DocusignTurbulenceDrill(RabbitMqFixture broker)
             // One-second burst windows on both sides, so a 429 storm costs seconds, not half-minutes.
             new DocusignEmulatorOptions { BurstWindow = TimeSpan.FromSeconds(1), BurstLimit = 1_000_000 });
         drill.Settings[$"Docusign:Connections:{OutboundDrill.ConnectionName}:BurstWindow"] = "00:00:01";
-        // One user per bulk call: the turbulence is per call, and this drill counts calls per user.
+        // One user per bulk call, 32 at once: the turbulence is per call, and this drill counts calls per user.
         drill.Settings["Outbound:Users:BatchMessageLimit"] = "1";
+        drill.Settings["Outbound:Users:BatchConcurrencyLimit"] = "32";
         await drill.StartWorkerAsync();
 
         // 1. 30 % of Docusign calls answer 503 from before the first change, then Docusign recovers.
