@@ -55,9 +55,12 @@ internal sealed class DocusignRateLimitHandler(
                 return response;
             }
 
-            var (wait, probing) = WaitFor(errorCode, now);
+            var (wait, lifted) = WaitFor(errorCode, now);
+            var probing = wait < lifted;
             budget.BlockUntil(now + wait);
-            if (s_waitsSuppressed.Value || (!probing && attempt >= options.RateLimitRetryCount) || wait > options.MaxRateLimitWait)
+            // The allowed wait is measured to when the limit lifts, not to the next probe: a caller that may not wait that
+            // long gets the answer now.
+            if (s_waitsSuppressed.Value || (!probing && attempt >= options.RateLimitRetryCount) || lifted > options.MaxRateLimitWait)
             {
                 return response;
             }
@@ -128,14 +131,18 @@ internal sealed class DocusignRateLimitHandler(
         return response.StatusCode == HttpStatusCode.TooManyRequests ? code ?? "" : null;
     }
 
-    /// <returns>How long to wait, and whether the call is then asked again as a probe of a spent hour.</returns>
-    private (TimeSpan Wait, bool Probing) WaitFor(string errorCode, DateTimeOffset now)
+    /// <returns>
+    /// How long to wait before asking again, and how long until the limit lifts; within a spent hour the first is a probe
+    /// interval, shorter than the second.
+    /// </returns>
+    private (TimeSpan Wait, TimeSpan Lifted) WaitFor(string errorCode, DateTimeOffset now)
     {
         var hourly = errorCode.StartsWith("HOURLY_", StringComparison.OrdinalIgnoreCase)
             || (!DocusignErrorCodes.IsBurstLimit(errorCode) && budget.HourlyRemaining == 0);
         if (!hourly)
         {
-            return (budget.BurstWindowEnd(now) - now, false);
+            var windowEnd = budget.BurstWindowEnd(now) - now;
+            return (windowEnd, windowEnd);
         }
 
         // "calls will be blocked until the start of the next hour" (§6): X-RateLimit-Reset, else the top of the hour;
@@ -144,7 +151,7 @@ internal sealed class DocusignRateLimitHandler(
             ? r
             : new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(1);
         var untilReset = reset - now + TimeSpan.FromSeconds(1);
-        return untilReset > DocusignRateBudget.HourlyProbeInterval ? (DocusignRateBudget.HourlyProbeInterval, true) : (untilReset, false);
+        return (untilReset > DocusignRateBudget.HourlyProbeInterval ? DocusignRateBudget.HourlyProbeInterval : untilReset, untilReset);
     }
 
     private sealed class Restore(bool previous) : IDisposable
