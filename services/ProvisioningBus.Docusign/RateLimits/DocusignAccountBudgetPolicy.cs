@@ -52,7 +52,8 @@ public static class DocusignAccountBudgetPolicy
             return counts[^1] == 0 ? Take(state) : (state, SliceLength(burstWindow));
         }
 
-        var limit = state.BurstLimit.Value;
+        // A limit read as 0 may have changed, and only a call can tell: at least one call per window goes out.
+        var limit = Math.Max(1, state.BurstLimit.Value);
         var sum = counts.Sum();
         if (sum >= limit)
         {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MassTransit;
+using Microsoft.Extensions.Options;
 using ProvisioningBus.Contracts;
 using ProvisioningBus.Core.Failures;
 using ProvisioningBus.Outbound.Rules;
@@ -11,10 +12,11 @@ namespace ProvisioningBus.Outbound.Users;
 /// <see cref="UserBatchProvisioner"/>. Membership changes also arrive here (their own copy of the published event)
 /// because adding or removing a user from a group that a rule's scope names moves the user in or out of scope, and
 /// PingOne sends no user event for it. Permanent failures are recorded per user; anything else, authentication failures
-/// included, fails the batch for the retry policy, so a change is never acknowledged unapplied (a retried batch redoes
-/// only what is still different: the path is level-triggered).
+/// included, is waited out here (<see cref="InfrastructureRetry"/>, up to <c>Resilience:Redelivery:Ceiling</c>) with the
+/// batch unacknowledged, then fails the batch to <c>_error</c>, so a change is never acknowledged unapplied.
 /// </summary>
-public sealed class UserChangeConsumer(OutboundRuleCatalog rules, UserBatchProvisioner provisioner, ILogger<UserChangeConsumer> logger)
+public sealed class UserChangeConsumer(
+    OutboundRuleCatalog rules, UserBatchProvisioner provisioner, IOptions<Core.Failures.RedeliveryOptions> redelivery, TimeProvider time, ILogger<UserChangeConsumer> logger)
     : IConsumer<Batch<PingOneUserChanged>>, IConsumer<Batch<PingOneMembershipChanged>>
 {
     // MassTransit carries the publisher's span in this header (W3C id), which a batch does not make current.
@@ -47,7 +49,8 @@ public sealed class UserChangeConsumer(OutboundRuleCatalog rules, UserBatchProvi
 
                 try
                 {
-                    await provisioner.ApplyAsync(rule, concerned, ct);
+                    // Level-triggered, so an attempt after a fault redoes only what is still different.
+                    await InfrastructureRetry.RunAsync(token => provisioner.ApplyAsync(rule, concerned, token), redelivery.Value, time, logger, ct);
                 }
                 catch (Exception failure) when (FailureClassifier.Classify(failure) is { IsAuthentication: true } classified)
                 {

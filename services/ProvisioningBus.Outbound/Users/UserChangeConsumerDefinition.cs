@@ -9,8 +9,8 @@ namespace ProvisioningBus.Outbound.Users;
 /// <see cref="UserBatchOptions.BatchMessageLimit"/> changes gathered for at most <see cref="UserBatchOptions.BatchTimeLimit"/>,
 /// <see cref="UserBatchOptions.BatchConcurrencyLimit"/> batches at a time per process (the users' store leases keep two
 /// batches, here or in another process, off one user). Infrastructure faults are retried up to
-/// <c>Resilience:Redelivery:Ceiling</c> with the batch kept unacknowledged (<see cref="FailureRetry.UseInfrastructureRetry"/>);
-/// permanent ones are recorded per user and acknowledged.
+/// <c>Resilience:Redelivery:Ceiling</c> with the batch kept unacknowledged (<see cref="InfrastructureRetry"/>, in the
+/// consumer); permanent ones are recorded per user and acknowledged.
 /// </summary>
 public sealed class UserChangeConsumerDefinition : ConsumerDefinition<UserChangeConsumer>
 {
@@ -40,9 +40,9 @@ public sealed class UserChangeConsumerDefinition : ConsumerDefinition<UserChange
         endpointConfigurator.PrefetchCount = Math.Max(endpointConfigurator.PrefetchCount, capacity);
         endpointConfigurator.ConcurrentMessageLimit = Math.Max(endpointConfigurator.ConcurrentMessageLimit ?? 0, capacity);
 
-        // The retry wraps the whole batch (MassTransit retries Batch<T> as one context).
+        // Infrastructure faults are waited out inside the consumer, around the whole batch (InfrastructureRetry); the kill
+        // switch sees only the batches that gave up.
         endpointConfigurator.UseFailureKillSwitch(context);
-        endpointConfigurator.UseInfrastructureRetry(context);
         consumerConfigurator.Options<BatchOptions>(options => options
             .SetMessageLimit(batching.BatchMessageLimit)
             .SetTimeLimit(batching.BatchTimeLimit)

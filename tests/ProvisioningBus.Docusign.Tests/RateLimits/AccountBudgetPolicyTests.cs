@@ -69,6 +69,21 @@ public sealed class AccountBudgetPolicyTests
     }
 
     [Fact]
+    public void A_burst_limit_read_as_zero_still_lets_one_call_a_window_ask()
+    {
+        // Another app spends every window (Docusign reports a limit of 0 left): only a call can tell when that ends.
+        var state = Known(burstLimit: 0);
+        var admitted = 0;
+        for (var now = Start; now < Start + (3 * Window); now = now.AddMilliseconds(100))
+        {
+            (state, var wait) = DocusignAccountBudgetPolicy.Reserve(state, now, Window);
+            admitted += wait == TimeSpan.Zero ? 1 : 0;
+        }
+
+        Assert.InRange(admitted, 2, 3);
+    }
+
+    [Fact]
     public void Before_any_answer_names_the_limits_one_call_per_slice_goes_out()
     {
         var (state, first) = DocusignAccountBudgetPolicy.Reserve(DocusignAccountBudgetState.Empty, Start, Window);
