@@ -47,17 +47,23 @@ public sealed class UserChangeConsumer(
                     continue;
                 }
 
-                try
-                {
-                    // Level-triggered, so an attempt after a fault redoes only what is still different.
-                    await InfrastructureRetry.RunAsync(token => provisioner.ApplyAsync(rule, concerned, token), redelivery.Value, time, logger, ct);
-                }
-                catch (Exception failure) when (FailureClassifier.Classify(failure) is { IsAuthentication: true } classified)
-                {
-                    ConnectionProblems.Report(logger, failure, classified, rule.Options.TargetConnection, "user", concerned[0].UserId);
-                    throw;
-                }
+                // Level-triggered, so an attempt after a fault redoes only what is still different.
+                await InfrastructureRetry.RunAsync(token => ReportingAuthenticationAsync(rule, concerned, token), redelivery.Value, time, logger, ct);
             }
+        }
+    }
+
+    /// <summary>A refused credential is the connection's problem, reported at every attempt (not only when the retries give up).</summary>
+    private async Task ReportingAuthenticationAsync(CompiledOutboundRule rule, List<UserChange> changes, CancellationToken ct)
+    {
+        try
+        {
+            await provisioner.ApplyAsync(rule, changes, ct);
+        }
+        catch (Exception failure) when (FailureClassifier.Classify(failure) is { IsAuthentication: true } classified)
+        {
+            ConnectionProblems.Report(logger, failure, classified, rule.Options.TargetConnection, "user", changes[0].UserId);
+            throw;
         }
     }
 
