@@ -11,15 +11,22 @@ namespace ProvisioningBus.Docusign;
 /// slices per window and a call is reserved only while the slices that any window containing now could also contain hold
 /// fewer calls than the limit. Whatever the alignment, no window of Docusign's sees more than the limit; the price is
 /// at most one slice of idle time per window (5 %).</item>
+/// <item>A call reaches Docusign a little after it is reserved (the store's write, a loaded machine, a slow link), so a
+/// call reserved just before a window opens can land in it: the span counted is longer than a window by
+/// <see cref="TransitAllowance"/> (about 3 % more idle time on Docusign's 30-second window).</item>
 /// <item>Answers correct the counts upwards only (<c>limit − remaining</c> counts other apps' calls too); a raised or lowered
 /// limit is taken from the next answer, so a running worker follows it without a restart. While the hour is spent, one
 /// call per <see cref="DocusignRateBudget.HourlyProbeInterval"/> goes out to ask.</item>
 /// </list>
-/// Until an answer names the limits, one call per slice is let through: the first answer sets them for every process.
+/// Until an answer names the limits, one call per <see cref="TransitAllowance"/> is let through: the first answer sets
+/// them for every process.
 /// </summary>
 public static class DocusignAccountBudgetPolicy
 {
     public const int SlicesPerWindow = 20;
+
+    /// <summary>How much later than its reservation a call may reach Docusign and still be counted in the right window.</summary>
+    public static readonly TimeSpan TransitAllowance = TimeSpan.FromSeconds(1);
 
     // Sent this long after a boundary, a call cannot land in the window before it even if the two clocks differ a little.
     private static readonly TimeSpan BoundaryMargin = TimeSpan.FromMilliseconds(100);
@@ -49,7 +56,9 @@ public static class DocusignAccountBudgetPolicy
         var counts = state.SliceCounts;
         if (state.BurstLimit is null)
         {
-            return counts[^1] == 0 ? Take(state) : (state, SliceLength(burstWindow));
+            // One call per transit allowance: even answers slowed by a loaded machine set the limits before a window fills.
+            var quiet = counts.AsSpan(counts.Length - 1 - AllowanceSlices(burstWindow)).IndexOfAnyExcept(0) < 0;
+            return quiet ? Take(state) : (state, SliceLength(burstWindow));
         }
 
         // A limit read as 0 may have changed, and only a call can tell: at least one call per window goes out.
@@ -124,14 +133,15 @@ public static class DocusignAccountBudgetPolicy
         }
 
         var slice = SliceLength(burstWindow);
+        var span = SpanSlices(burstWindow);
         var current = (now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / slice.Ticks;
-        var first = current - SlicesPerWindow;
-        if (state.FirstSlice == first && state.SliceCounts.Length == SlicesPerWindow + 1)
+        var first = current - (span - 1);
+        if (state.FirstSlice == first && state.SliceCounts.Length == span)
         {
             return state;
         }
 
-        var counts = new int[SlicesPerWindow + 1];
+        var counts = new int[span];
         for (var i = 0; i < state.SliceCounts.Length; i++)
         {
             var at = state.FirstSlice + i - first;
@@ -147,4 +157,9 @@ public static class DocusignAccountBudgetPolicy
     private static DateTimeOffset Earlier(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static TimeSpan SliceLength(TimeSpan burstWindow) => burstWindow / SlicesPerWindow;
+
+    /// <summary>The slices counted: the window's, the one now is in, and those covering <see cref="TransitAllowance"/>.</summary>
+    private static int SpanSlices(TimeSpan burstWindow) => SlicesPerWindow + 1 + AllowanceSlices(burstWindow);
+
+    private static int AllowanceSlices(TimeSpan burstWindow) => (int)Math.Ceiling(TransitAllowance / SliceLength(burstWindow));
 }
