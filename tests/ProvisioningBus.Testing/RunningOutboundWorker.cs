@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProvisioningBus.Core.Roles;
 using ProvisioningBus.Outbound;
+using ProvisioningBus.Outbound.Resync;
+using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.ServiceDefaults;
+using ProvisioningBus.State;
 
 namespace ProvisioningBus.Testing;
 
@@ -34,6 +37,30 @@ public sealed class RunningOutboundWorker : IAsyncDisposable
         app.MapDefaultEndpoints();
         await app.StartAsync();
         return new RunningOutboundWorker(app);
+    }
+
+    /// <summary>
+    /// Waits until the worker's start-up reconciliation has settled every configured rule (its state stored, after the
+    /// full resync a new or changed rule gets). Users created in PingOne meanwhile can be provisioned by that resync
+    /// instead of by their events, which is right but not what a test of the event path means to watch.
+    /// </summary>
+    public async Task WaitForRulesSettledAsync(TimeSpan timeout)
+    {
+        // A worker without the rule lifecycle role (users only, say) reconciles nothing at start-up.
+        if (app.Services.GetService<OutboundRuleCatalog>() is not { } rules || !app.Services.GetServices<IHostedService>().OfType<RuleLifecycleService>().Any())
+        {
+            return;
+        }
+
+        var store = app.Services.GetRequiredService<IProvisioningStore>();
+        foreach (var rule in rules.All)
+        {
+            await Eventually.MatchesAsync(
+                () => store.RuleStates.GetAsync(rule.Name, CancellationToken.None),
+                state => state is { ConfigHash.Length: > 0 },
+                timeout,
+                $"the worker's start-up reconciliation settles rule {rule.Name}");
+        }
     }
 
     public async ValueTask DisposeAsync()

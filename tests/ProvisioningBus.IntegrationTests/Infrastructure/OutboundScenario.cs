@@ -68,6 +68,7 @@ public sealed class OutboundScenario : IAsyncDisposable
 
             scenario.Worker = await RunningOutboundWorker.StartAsync(settings, workerRoles, configureWorker);
             scenario.parts.Add(scenario.Worker);
+            await scenario.Worker.WaitForRulesSettledAsync(TimeSpan.FromSeconds(60));
             return scenario;
         }
         catch

@@ -113,6 +113,11 @@ public sealed class OutboundTestbed : IAsyncDisposable
                 await testbed.StartWorkerAsync();
             }
 
+            foreach (var worker in testbed.Workers)
+            {
+                await worker.WaitForRulesSettledAsync(TimeSpan.FromSeconds(60));
+            }
+
             return testbed;
         }
         catch
