@@ -14,4 +14,10 @@ public sealed record SyncRule
 
     /// <summary>When it was asked.</summary>
     public required DateTimeOffset RequestedAt { get; init; }
+
+    /// <summary>
+    /// Outbound: the mass-deletion hold (the rule status's pending approval id) whose Docusign closes this sync may make;
+    /// null for an ordinary sync, which the guard holds again.
+    /// </summary>
+    public Guid? ApprovedDeletions { get; init; }
 }

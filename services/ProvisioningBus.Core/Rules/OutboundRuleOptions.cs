@@ -1,3 +1,5 @@
+using ProvisioningBus.Core.Rules.Inbound;
+
 namespace ProvisioningBus.Core.Rules;
 
 /// <summary>An outbound rule: PingOne users (and pushed groups) of one environment provisioned to one Docusign connection.</summary>
@@ -17,6 +19,12 @@ public sealed class OutboundRuleOptions
     public List<string> GroupsToPush { get; set; } = [];
 
     public UserActionsOptions UserActions { get; set; } = new();
+
+    /// <summary>
+    /// Holds a resync (a scope change, a manual or a scheduled one) that would close more of the rule's Docusign users
+    /// than this until an operator approves (<c>approve-deletions</c>).
+    /// </summary>
+    public MassDeletionGuardOptions MassDeletionGuard { get; set; } = new();
 
     /// <summary>
     /// Docusign attribute → PingOne attribute path or expression. Entries replace the defaults of the same target;

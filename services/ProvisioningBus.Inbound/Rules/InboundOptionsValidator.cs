@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using ProvisioningBus.Core.Rules;
 using ProvisioningBus.Core.Rules.Inbound;
 
 namespace ProvisioningBus.Inbound.Rules;
@@ -62,16 +63,7 @@ public sealed class InboundOptionsValidator(IConfiguration configuration) : IVal
                 failures.Add($"{key}:UserFilter:{error}");
             }
 
-            var guard = rule.MassDeletionGuard;
-            if (guard.MaxDeletions is < 0)
-            {
-                failures.Add($"{key}:MassDeletionGuard:MaxDeletions cannot be negative (was {guard.MaxDeletions}).");
-            }
-
-            if (guard.MaxDeletionPercent is < 0 or > 100 || guard.MaxDeletionPercent is double.NaN)
-            {
-                failures.Add($"{key}:MassDeletionGuard:MaxDeletionPercent must be between 0 and 100 (was {guard.MaxDeletionPercent}).");
-            }
+            MassDeletionThresholds.Validate($"{key}:MassDeletionGuard", rule.MassDeletionGuard, failures);
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Options;
 using ProvisioningBus.Core.Connections;
 using ProvisioningBus.Core.Leases;
+using ProvisioningBus.Core.Rules;
+using ProvisioningBus.Core.Rules.Inbound;
 using ProvisioningBus.Docusign;
 using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.State;
 using ProvisioningBus.State.Ledger;
+using ProvisioningBus.State.Rules;
 using ProvisioningBus.State.Runs;
 using ProvisioningBus.State.Users;
 
@@ -13,7 +16,8 @@ namespace ProvisioningBus.Outbound.Resync;
 /// <summary>
 /// A rule that disappeared from configuration (mission §4): with "deprovision on rule deletion" every user it
 /// provisioned is closed in Docusign (bulk), then its links and its remembered state are removed. The rule's lease plus
-/// the removal of its RuleState make this happen once, however many instances start.
+/// the removal of its RuleState make this happen once, however many instances start. More closes than
+/// <c>Outbound:DeletedRuleGuard:MaxDeletions</c> wait for an operator's approval, the rule's state and links kept.
 /// </summary>
 public sealed class DeletedRuleDeprovisioner(
     IDocusignClientProvider docusign,
@@ -21,12 +25,14 @@ public sealed class DeletedRuleDeprovisioner(
     ConnectionSwitch connections,
     WorkerInstance instance,
     IOptions<LeaseOptions> leaseTimes,
+    IOptions<OutboundOptions> outbound,
     TimeProvider time,
     ILogger<DeletedRuleDeprovisioner> logger)
 {
     private const int CloseChunk = 100;
 
-    public async Task DeprovisionAsync(string ruleName, CancellationToken ct)
+    /// <param name="approvedDeletions">The mass-deletion hold an operator approved for this rule's closes.</param>
+    public async Task DeprovisionAsync(string ruleName, CancellationToken ct, Guid? approvedDeletions = null)
     {
         await using var lease = await HeldLease.AcquireAsync(store.Leases, LeaseNames.RuleConfiguration(ruleName), instance.Id, leaseTimes.Value.RuleTtl, leaseTimes.Value.RuleWait, time, logger, ct);
         if (lease is null)
@@ -58,6 +64,17 @@ public sealed class DeletedRuleDeprovisioner(
                 return;
             }
 
+            // A deleted rule closes all its users (always 100 %): only the count can tell a small rule from a whole account.
+            var guard = outbound.Value.DeletedRuleGuard;
+            var reason = MassDeletionThresholds.Exceeded(
+                new MassDeletionGuardOptions { Enabled = guard.Enabled, MaxDeletions = guard.MaxDeletions, MaxDeletionPercent = null },
+                links.Count, links.Count, "deleting this rule would close", "Docusign users", OutboundDeletionHold.Approval);
+            if (await OutboundDeletionHold.HoldAsync(ruleName, reason, approvedDeletions, store, ct) is { } held)
+            {
+                await HoldAsync(state, held, ct);
+                return;
+            }
+
             await CloseAllAsync(ruleName, docusign.Get(fingerprint.TargetConnection), links, ct);
         }
 
@@ -70,6 +87,21 @@ public sealed class DeletedRuleDeprovisioner(
         await store.RuleStates.DeleteAsync(ruleName, ct);
         logger.LogInformation("Deleted rule {Rule}: forgotten ({Count} links{Deprovisioned})", ruleName, links.Count,
             fingerprint?.DeprovisionOnRuleDeletion == true ? ", users closed in Docusign" : "");
+    }
+
+    private async Task HoldAsync(RuleState state, OutboundDeletionHold held, CancellationToken ct)
+    {
+        logger.LogWarning("Deleted rule {Rule}: {Reason} Held as {HoldId}", state.Rule, held.Reason, held.Id);
+        if (state.PendingApprovalSnapshotId == held.Id)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var runId = Guid.NewGuid();
+        await store.SyncRuns.StartAsync(runId, state.Rule, SyncRunKind.RuleDeletion, now, ct);
+        await store.SyncRuns.CompleteAsync(runId, SyncRunStatus.AwaitingApproval, new SyncRunCounts(), held.Reason, now, ct);
+        await store.RuleStates.UpsertAsync(state with { PendingApprovalSnapshotId = held.Id, PendingApprovalReason = held.Reason }, ct);
     }
 
     private async Task CloseAllAsync(string ruleName, IDocusignAccountClient target, List<UserLink> links, CancellationToken ct)

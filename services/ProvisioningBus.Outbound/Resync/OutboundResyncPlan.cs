@@ -12,6 +12,7 @@ namespace ProvisioningBus.Outbound.Resync;
 /// <param name="Deprovisions">Linked users no longer in scope, to close in Docusign and unlink (Remove Action Delete).</param>
 /// <param name="Unlinks">Linked users no longer in scope whose Docusign user stays ('Enable users deprovision' off).</param>
 /// <param name="Settles">Users already right, or not written (mapping failed, an action is off): ledger and link only.</param>
+/// <param name="Linked">Users the rule had provisioned when the plan was read (the mass-deletion guard's base).</param>
 public sealed record OutboundResyncPlan(
     string RuleName,
     IReadOnlyList<PlannedUserWrite> Creates,
@@ -19,4 +20,9 @@ public sealed record OutboundResyncPlan(
     IReadOnlyList<PlannedUserWrite> Closes,
     IReadOnlyList<UserLink> Deprovisions,
     IReadOnlyList<UserLink> Unlinks,
-    IReadOnlyList<PlannedUserSettle> Settles);
+    IReadOnlyList<PlannedUserSettle> Settles,
+    int Linked)
+{
+    /// <summary>Docusign users the plan closes: in-scope users mapped to Closed, and linked users gone from the scope.</summary>
+    public int Closing => Closes.Count + Deprovisions.Count;
+}

@@ -90,7 +90,7 @@ public sealed class OutboundResyncPlanner(IPingOneClient pingOne, IDocusignClien
             }
         }
 
-        return new OutboundResyncPlan(rule.Name, creates, updates, closes, deprovisions, unlinks, settles);
+        return new OutboundResyncPlan(rule.Name, creates, updates, closes, deprovisions, unlinks, settles, links.Count);
     }
 
     private static PlannedUserWrite Write(ResyncSubject subject, UserLink? link, OutboundUserAction action) =>

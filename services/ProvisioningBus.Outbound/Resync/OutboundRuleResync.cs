@@ -9,6 +9,7 @@ using ProvisioningBus.PingOne;
 using ProvisioningBus.PingOne.Users;
 using ProvisioningBus.State;
 using ProvisioningBus.State.Ledger;
+using ProvisioningBus.State.Rules;
 using ProvisioningBus.State.Runs;
 using ProvisioningBus.State.Users;
 
@@ -38,8 +39,9 @@ public sealed class OutboundRuleResync(
     private readonly OutboundResyncPlanner planner = new(pingOne, docusign, store, time);
 
     /// <summary>Runs the resync; null when it did not run because the rule or its connection is disabled.</summary>
+    /// <param name="approvedDeletions">The mass-deletion hold an operator approved: its closes go past the guard.</param>
     /// <exception cref="ResyncAlreadyRunningException">Another resync of the rule holds its lease.</exception>
-    public async Task<SyncRun?> RunAsync(CompiledOutboundRule rule, SyncRunKind kind, CancellationToken ct)
+    public async Task<SyncRun?> RunAsync(CompiledOutboundRule rule, SyncRunKind kind, CancellationToken ct, Guid? approvedDeletions = null)
     {
         if (!connections.IsEnabled(rule.Options.TargetConnection) || !rule.Options.Enabled)
         {
@@ -59,7 +61,7 @@ public sealed class OutboundRuleResync(
         var counter = new RunCounter();
         try
         {
-            await ReconcileAsync(rule, counter, guarded.Token);
+            var held = await ReconcileAsync(rule, approvedDeletions, counter, guarded.Token);
 
             // Groups and memberships after users: a membership is pushed only for a user the users pass linked.
             // A host without the group consumers (a users-only worker) has no GroupResync and leaves groups alone.
@@ -69,10 +71,16 @@ public sealed class OutboundRuleResync(
                 logger.LogInformation("Rule {Rule}: groups reconciled: {GroupResult}", rule.Name, groupResult);
             }
 
-            await store.SyncRuns.CompleteAsync(runId, SyncRunStatus.Succeeded, counter.ToCounts(), null, time.GetUtcNow(), CancellationToken.None);
+            await store.SyncRuns.CompleteAsync(
+                runId, held is null ? SyncRunStatus.Succeeded : SyncRunStatus.AwaitingApproval, counter.ToCounts(), held?.Reason, time.GetUtcNow(), CancellationToken.None);
             if (await store.RuleStates.GetAsync(rule.Name, ct) is { } state)
             {
-                await store.RuleStates.UpsertAsync(state with { LastSyncAt = time.GetUtcNow() }, ct);
+                await store.RuleStates.UpsertAsync(state with { LastSyncAt = time.GetUtcNow(), PendingApprovalSnapshotId = held?.Id, PendingApprovalReason = held?.Reason }, ct);
+            }
+            else if (held is not null)
+            {
+                // A new rule's first resync: the lifecycle service stores the rest of its state after this run.
+                await store.RuleStates.UpsertAsync(new RuleState(rule.Name, RuleDirection.Outbound, string.Empty, time.GetUtcNow(), null, time.GetUtcNow(), held.Id, held.Reason), ct);
             }
 
             logger.LogInformation("Rule {Rule}: full resync done: {Counts}", rule.Name, counter.ToCounts());
@@ -87,16 +95,27 @@ public sealed class OutboundRuleResync(
         return await store.SyncRuns.GetAsync(runId, ct);
     }
 
-    private async Task ReconcileAsync(CompiledOutboundRule rule, RunCounter counter, CancellationToken ct)
+    /// <returns>The mass-deletion hold that kept this run's closes back, or null when none did.</returns>
+    private async Task<OutboundDeletionHold?> ReconcileAsync(CompiledOutboundRule rule, Guid? approvedDeletions, RunCounter counter, CancellationToken ct)
     {
         var target = docusign.Get(rule.Options.TargetConnection);
         var plan = await planner.PlanAsync(rule, ct);
+        var held = await OutboundDeletionHold.CheckAsync(rule, plan, approvedDeletions, store, ct);
         await SettleAsync(rule, plan.Settles, counter, ct);
         await CreateAsync(rule, target, plan.Creates, counter, ct);
         await UpdateAsync(rule, target, plan.Updates, counter, ct);
-        await CloseInScopeAsync(rule, target, plan.Closes, counter, ct);
-        await DeprovisionOutOfScopeAsync(rule, target, plan.Deprovisions, close: true, counter, ct);
+        if (held is not null)
+        {
+            logger.LogWarning("Rule {Rule}: {Reason} Held as {HoldId}", rule.Name, held.Reason, held.Id);
+        }
+        else
+        {
+            await CloseInScopeAsync(rule, target, plan.Closes, counter, ct);
+            await DeprovisionOutOfScopeAsync(rule, target, plan.Deprovisions, close: true, counter, ct);
+        }
+
         await DeprovisionOutOfScopeAsync(rule, target, plan.Unlinks, close: false, counter, ct);
+        return held;
     }
 
     private async Task CreateAsync(CompiledOutboundRule rule, IDocusignAccountClient target, IReadOnlyList<PlannedUserWrite> creates, RunCounter counter, CancellationToken ct)

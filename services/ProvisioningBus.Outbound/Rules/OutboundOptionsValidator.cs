@@ -35,6 +35,7 @@ public sealed class OutboundOptionsValidator(IConfiguration configuration) : IVa
                 failures.Add($"{key}:UserActions:RemoveAction 'Disable' is not supported: Docusign does not support disabling users (known limitation). Use 'Delete', which closes the user in Docusign.");
             }
 
+            MassDeletionThresholds.Validate($"{key}:MassDeletionGuard", rule.MassDeletionGuard, failures);
             foreach (var error in RuleScope.Validate(rule.Scope))
             {
                 failures.Add($"{key}:Scope:{error}");
@@ -46,6 +47,7 @@ public sealed class OutboundOptionsValidator(IConfiguration configuration) : IVa
             }
         }
 
+        MassDeletionThresholds.Validate($"{OutboundOptions.SectionName}:DeletedRuleGuard", options.DeletedRuleGuard, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -102,6 +102,8 @@ public sealed class OutboundTestbed : IAsyncDisposable
 
                 settings[$"Outbound:Rules:{ruleName}:SourceEnvironmentId"] = testbed.PingOne.EnvironmentId;
                 settings[$"Outbound:Rules:{ruleName}:TargetConnection"] = rule.Connection;
+                // The guard would hold the small resyncs these tests make (one close of two users is 50 %); its own tests set it.
+                settings[$"Outbound:Rules:{ruleName}:MassDeletionGuard:Enabled"] = "false";
                 foreach (var (key, value) in rule.Settings)
                 {
                     settings[$"Outbound:Rules:{ruleName}:{key}"] = value;

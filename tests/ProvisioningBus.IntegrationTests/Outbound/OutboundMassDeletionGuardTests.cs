@@ -1,0 +1,123 @@
+using PingOne.Emulator.Directory;
+using ProvisioningBus.Contracts;
+using ProvisioningBus.IntegrationTests.Infrastructure;
+using ProvisioningBus.State.Rules;
+using ProvisioningBus.State.Runs;
+
+namespace ProvisioningBus.IntegrationTests.Outbound;
+
+/// <summary>
+/// A scope change or a deleted rule that would close more of an account than the guard allows waits for an operator:
+/// nothing is closed until the hold is approved, an ordinary resync holds again, and the approval closes them all.
+/// </summary>
+[Collection(RabbitMqCollection.Name)]
+public sealed class OutboundMassDeletionGuardTests(RabbitMqFixture broker)
+{
+    [Fact]
+    public async Task A_scope_change_that_would_close_more_users_than_allowed_waits_for_approval()
+    {
+        const string Rule = "guarded";
+        await using var testbed = await OutboundTestbed.StartAsync(broker, new Dictionary<string, RuleSetup>
+        {
+            [Rule] = new(Rule, new Dictionary<string, string?>
+            {
+                ["Scope:Conditions:0:Attribute"] = "title",
+                ["Scope:Conditions:0:Value"] = "Engineer",
+                ["MassDeletionGuard:Enabled"] = "true",
+                ["MassDeletionGuard:MaxDeletions"] = "2",
+                ["MassDeletionGuard:MaxDeletionPercent"] = "100",
+            }),
+        });
+        var users = await ProvisionAsync(testbed, Rule, count: 4, title: "Engineer");
+
+        // The scope now names a title nobody has: all four users would be closed.
+        await testbed.StopWorkersAsync();
+        testbed.Settings[$"Outbound:Rules:{Rule}:Scope:Conditions:0:Value"] = "Astronaut";
+        await testbed.StartWorkerAsync();
+        var held = await WaitForRunAsync(testbed, Rule, previous: null, SyncRunStatus.AwaitingApproval, "the scope change's resync is held");
+        Assert.Contains("Mass-deletion guard", held.Error, StringComparison.Ordinal);
+        var state = await testbed.Store.RuleStates.GetAsync(Rule, default);
+        var holdId = Assert.IsType<Guid>(state!.PendingApprovalSnapshotId);
+        Assert.Contains("would close 4 of 4", state.PendingApprovalReason, StringComparison.Ordinal);
+        AssertActive(testbed, Rule, users);
+
+        // A resync asked without the approval is held again, under the same hold.
+        await testbed.PublishAsync(new SyncRule { RuleName = Rule, Kind = SyncKind.FullResync, RequestedBy = "test", RequestedAt = DateTimeOffset.UtcNow });
+        await WaitForRunAsync(testbed, Rule, held.RunId, SyncRunStatus.AwaitingApproval, "an unapproved resync is held again");
+        Assert.Equal(holdId, (await testbed.Store.RuleStates.GetAsync(Rule, default))!.PendingApprovalSnapshotId);
+        AssertActive(testbed, Rule, users);
+
+        var again = (await testbed.Store.SyncRuns.GetLatestAsync(Rule, default))!;
+        await testbed.PublishAsync(new SyncRule { RuleName = Rule, Kind = SyncKind.FullResync, RequestedBy = "operator", RequestedAt = DateTimeOffset.UtcNow, ApprovedDeletions = holdId });
+        var approved = await WaitForRunAsync(testbed, Rule, again.RunId, SyncRunStatus.Succeeded, "the approved resync closes the users");
+        Assert.Equal(4L, approved.Counts.Deleted);
+        foreach (var user in users)
+        {
+            Assert.Equal("Closed", Assert.Single(testbed.UsersByEmail(Rule, user.Email!)).UserStatus);
+        }
+
+        var released = (await testbed.Store.RuleStates.GetAsync(Rule, default))!;
+        Assert.Null(released.PendingApprovalSnapshotId);
+        Assert.Null(released.PendingApprovalReason);
+    }
+
+    [Fact]
+    public async Task Deleting_a_rule_that_would_close_more_users_than_allowed_waits_for_approval()
+    {
+        const string Rule = "deleted";
+        await using var testbed = await OutboundTestbed.StartAsync(broker, new Dictionary<string, RuleSetup>
+        {
+            [Rule] = new(Rule, new Dictionary<string, string?> { ["UserActions:DeprovisionOnRuleDeletion"] = "true" }),
+        });
+        testbed.Settings["Outbound:DeletedRuleGuard:MaxDeletions"] = "2";
+        var users = await ProvisionAsync(testbed, Rule, count: 3, title: "Engineer");
+        await Eventually.MatchesAsync<RuleState?>(() => testbed.Store.RuleStates.GetAsync(Rule, default), state => state is not null, TimeSpan.FromSeconds(30), "the rule is remembered");
+
+        await testbed.StopWorkersAsync();
+        testbed.RemoveRule(Rule);
+        await testbed.StartWorkerAsync();
+        var held = await WaitForRunAsync(testbed, Rule, previous: null, SyncRunStatus.AwaitingApproval, "the deleted rule's deprovisioning is held");
+        Assert.Equal(SyncRunKind.RuleDeletion, held.Kind);
+        var state = (await testbed.Store.RuleStates.GetAsync(Rule, default))!;
+        Assert.Contains("deleting this rule would close 3 of 3", state.PendingApprovalReason, StringComparison.Ordinal);
+        AssertActive(testbed, Rule, users);
+
+        await testbed.PublishAsync(new SyncRule
+        {
+            RuleName = Rule, Kind = SyncKind.FullResync, RequestedBy = "operator", RequestedAt = DateTimeOffset.UtcNow, ApprovedDeletions = state.PendingApprovalSnapshotId,
+        });
+        await Eventually.MatchesAsync<RuleState?>(() => testbed.Store.RuleStates.GetAsync(Rule, default), remembered => remembered is null, TimeSpan.FromSeconds(30), "the approved deletion forgets the rule");
+        foreach (var user in users)
+        {
+            Assert.Equal("Closed", Assert.Single(testbed.UsersByEmail(Rule, user.Email!)).UserStatus);
+        }
+    }
+
+    private static async Task<List<EmulatedUser>> ProvisionAsync(OutboundTestbed testbed, string rule, int count, string title)
+    {
+        var users = Enumerable.Range(1, count)
+            .Select(i => testbed.PingOne.State.CreateUser($"{rule}{i}", $"{rule}{i}@example.com", new EmulatedUserName($"{rule}{i}", "User"), title: title))
+            .ToList();
+        foreach (var user in users)
+        {
+            await testbed.WaitForUserAsync(rule, user.Email!, _ => true, "the user is provisioned");
+        }
+
+        return users;
+    }
+
+    private static void AssertActive(OutboundTestbed testbed, string rule, IEnumerable<EmulatedUser> users)
+    {
+        foreach (var user in users)
+        {
+            Assert.NotEqual("Closed", Assert.Single(testbed.UsersByEmail(rule, user.Email!)).UserStatus);
+        }
+    }
+
+    private static async Task<SyncRun> WaitForRunAsync(OutboundTestbed testbed, string rule, Guid? previous, SyncRunStatus status, string because) =>
+        (await Eventually.MatchesAsync(
+            () => testbed.Store.SyncRuns.GetLatestAsync(rule, default),
+            run => run is not null && run.RunId != previous && run.Status == status,
+            TimeSpan.FromSeconds(60),
+            because))!;
+}
