@@ -91,12 +91,17 @@ public static class DryRunCommand
         await services.GetRequiredService<IProvisioningStore>().EnsureSchemaAsync(ct);
         var plan = await ActivatorUtilities.CreateInstance<OutboundResyncPlanner>(services).PlanAsync(compiled, ct);
 
+        var guard = new MassDeletionVerdict(plan.Closing, plan.Linked, OutboundDeletionHold.HoldReason(compiled, plan));
         var entities = new List<DryRunEntity>();
         entities.AddRange(plan.Creates.Select(write => Entity(write.ExistingDocusignUserId is null ? "create" : "reactivate", write)));
         entities.AddRange(plan.Updates.Select(write => Entity("update", write)));
-        entities.AddRange(plan.Closes.Select(write => Entity("close", write)));
+        entities.AddRange(plan.Closes.Select(write => Entity("close", write) with
+        {
+            Reason = guard.Holds ? "Held by the mass-deletion guard until approved." : null, HeldByGuard = guard.Holds,
+        }));
         entities.AddRange(plan.Deprovisions.Select(link => new DryRunEntity(
-            "close", link.PingOneUserId, link.Email, link.DocusignUserId, [new DryRunChange("userStatus", null, "Closed")], "No longer in the rule's scope.")));
+            "close", link.PingOneUserId, link.Email, link.DocusignUserId, [new DryRunChange("userStatus", null, "Closed")],
+            guard.Holds ? "No longer in the rule's scope; held by the mass-deletion guard until approved." : "No longer in the rule's scope.", guard.Holds)));
         entities.AddRange(plan.Unlinks.Select(link => new DryRunEntity(
             "unlink", link.PingOneUserId, link.Email, link.DocusignUserId, [],
             "No longer in the rule's scope; 'Deprovision users' is off, so the Docusign user is kept and only unlinked.")));
@@ -108,13 +113,14 @@ public static class DryRunCommand
         {
             ["create"] = plan.Creates.Count,
             ["update"] = plan.Updates.Count,
-            ["close"] = plan.Closes.Count + plan.Deprovisions.Count,
+            ["close"] = guard.Holds ? 0 : plan.Closing,
+            ["heldCloses"] = guard.Holds ? plan.Closing : 0,
             ["unlink"] = plan.Unlinks.Count,
             ["unchanged"] = plan.Settles.Count - skipped.Count,
             ["skip"] = skipped.Count,
         };
         var enabled = compiled.Options.Enabled && services.GetRequiredService<ConnectionSwitch>().IsEnabled(compiled.Options.TargetConnection);
-        return new DryRunReport(ruleName, "outbound", enabled, counts, entities, null);
+        return new DryRunReport(ruleName, "outbound", enabled, counts, entities, guard);
 
         static DryRunEntity Entity(string action, PlannedUserWrite write) => new(
             action,

@@ -4,7 +4,7 @@ namespace ProvisioningBus.Operations.Commands;
 
 /// <summary>What <c>dry-run</c> prints: a full sync's plan for one rule.</summary>
 /// <param name="Enabled">False when the rule or its connection is disabled: a sync would then not run at all.</param>
-/// <param name="Guard">Inbound rules only: the mass-deletion guard's verdict on the plan's deletions.</param>
+/// <param name="Guard">The mass-deletion guard's verdict on the plan's deletions (inbound) or closes (outbound).</param>
 public sealed record DryRunReport(
     string Rule,
     string Direction,

@@ -14,12 +14,12 @@ public sealed record OutboundDeletionHold(Guid Id, string Reason)
     public const string Approval = "(approve-deletions <rule>)";
 
     /// <summary>The hold a resync's plan calls for, or null when its closes may go (few enough, or this hold approved).</summary>
-    public static async Task<OutboundDeletionHold?> CheckAsync(CompiledOutboundRule rule, OutboundResyncPlan plan, Guid? approved, IProvisioningStore store, CancellationToken ct)
-    {
-        var reason = MassDeletionThresholds.Exceeded(
-            rule.Options.MassDeletionGuard, plan.Closing, plan.Linked, "this resync would close", "Docusign users", Approval);
-        return await HoldAsync(rule.Name, reason, approved, store, ct);
-    }
+    public static async Task<OutboundDeletionHold?> CheckAsync(CompiledOutboundRule rule, OutboundResyncPlan plan, Guid? approved, IProvisioningStore store, CancellationToken ct) =>
+        await HoldAsync(rule.Name, HoldReason(rule, plan), approved, store, ct);
+
+    /// <summary>Why the guard holds the plan's closes, or null when it lets them go (the resync and the dry run both ask).</summary>
+    public static string? HoldReason(CompiledOutboundRule rule, OutboundResyncPlan plan) =>
+        MassDeletionThresholds.Exceeded(rule.Options.MassDeletionGuard, plan.Closing, plan.Linked, "this resync would close", "Docusign users", Approval);
 
     /// <summary>The hold for <paramref name="reason"/> (null: nothing to hold), unless it is the one approved.</summary>
     public static async Task<OutboundDeletionHold?> HoldAsync(string ruleName, string? reason, Guid? approved, IProvisioningStore store, CancellationToken ct)

@@ -76,6 +76,33 @@ public sealed class BusCommandTests(RabbitMqFixture broker)
     }
 
     [Fact]
+    public async Task Approve_deletions_of_an_outbound_rule_asks_a_full_resync_that_carries_the_approved_hold()
+    {
+        await using var vhost = await broker.CreateVirtualHostAsync();
+        await using var recorder = await CommandRecorder.StartAsync(vhost.AmqpUri);
+        await using var docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
+        using var database = new TemporaryDatabase();
+        var settings = Settings.For(docusign, database, vhost.AmqpUri);
+        var holdId = Guid.NewGuid();
+        using (var seeded = await SeededStore.OpenAsync(database))
+        {
+            // A deleted rule: only the store still knows it, and its held closes.
+            await seeded.Store().RuleStates.UpsertAsync(
+                new RuleState("gone", RuleDirection.Outbound, "hash", DateTimeOffset.UtcNow, null, null, holdId, "deleting this rule would close 300 of 300 provisioned Docusign users"),
+                CancellationToken.None);
+            await seeded.StopAsync();
+        }
+
+        var approved = await CliRun.InvokeAsync(settings, "approve-deletions", "gone");
+
+        Assert.True(approved.ExitCode == ExitCodes.Success, approved.Error);
+        Assert.Contains("300 of 300", approved.Output, StringComparison.Ordinal);
+        var messages = await Eventually.MatchesAsync(() => recorder.Messages, received => received.Count > 0, Timeout, "the approval arrives");
+        var command = Assert.IsType<SyncRule>(Assert.Single(messages));
+        Assert.Equal(("gone", SyncKind.FullResync, holdId), (command.RuleName, command.Kind, command.ApprovedDeletions));
+    }
+
+    [Fact]
     public async Task Errors_lists_a_poison_message_and_replay_delivers_it_again_after_the_fix()
     {
         await using var vhost = await broker.CreateVirtualHostAsync();

@@ -41,6 +41,8 @@ public sealed class DryRunCommandTests
         var settings = WithPingOne(Settings.For(docusign, database), pingOne);
         settings["Outbound:Rules:people:Scope:Conditions:0:Attribute"] = "title";
         settings["Outbound:Rules:people:Scope:Conditions:0:Value"] = "Engineer";
+        // One close of three linked users is 33 %: the guard lets it go here, and holds it below.
+        settings["Outbound:Rules:people:MassDeletionGuard:MaxDeletionPercent"] = "50";
         var pingOneBefore = JsonSerializer.Serialize(directory.Users());
         var activitiesBefore = pingOne.Activities.LastSequence;
         var docusignBefore = JsonSerializer.Serialize(docusign.State.Users);
@@ -68,6 +70,15 @@ public sealed class DryRunCommandTests
         Assert.Equal([("userName", "Carol Maiden", "Carol Married"), ("lastName", "Maiden", "Married")], changes);
         Assert.Equal(ExitCodes.Success, table.ExitCode);
         Assert.Contains("Carol Married", table.Output, StringComparison.Ordinal);
+        Assert.Contains("Mass-deletion guard: 1 deletion(s) of 3 provisioned users would go.", table.Output, StringComparison.Ordinal);
+
+        // The resync's own guard, asked by the dry run: with a lower threshold the close is shown held.
+        settings["Outbound:Rules:people:MassDeletionGuard:MaxDeletionPercent"] = "25";
+        var guarded = await CliRun.InvokeAsync(settings, "dry-run", "people", "--json");
+        using var guardedReport = JsonDocument.Parse(guarded.Output);
+        var guardedCounts = guardedReport.RootElement.GetProperty("counts");
+        Assert.Equal((0, 1), (guardedCounts.GetProperty("close").GetInt32(), guardedCounts.GetProperty("heldCloses").GetInt32()));
+        Assert.Contains("would close 1 of 3 provisioned Docusign users", guardedReport.RootElement.GetProperty("guard").GetProperty("reason").GetString(), StringComparison.Ordinal);
 
         var writes = docusign.State.Requests.Where(request => request.Method != "GET" && !request.Path.StartsWith("/oauth", StringComparison.Ordinal)).ToList();
         Assert.True(writes.Count == 0, $"the dry run wrote to Docusign: {string.Join(", ", writes.Select(w => $"{w.Method} {w.Path}"))}");
