@@ -89,16 +89,19 @@ public sealed class InboundSyncRunner(
             // memory stays bounded whatever the account's size (a million users were 1.2 GiB held at once).
             using var sorter = new SnapshotSorter();
             long filteredOut = 0;
-            await foreach (var user in docusign.Get(rule.Options.SourceConnection).ListUsersAsync(null, ct))
+            using (DocusignCallPriority.Background(options.Value.PollLiveReserve))
             {
-                var taken = SnapshotRows.FromDocusign(user);
-                if (rule.Filter.Includes(taken.DocusignUserId, taken.Attributes))
+                await foreach (var user in docusign.Get(rule.Options.SourceConnection).ListUsersAsync(null, ct))
                 {
-                    sorter.Add(taken);
-                }
-                else
-                {
-                    filteredOut++;
+                    var taken = SnapshotRows.FromDocusign(user);
+                    if (rule.Filter.Includes(taken.DocusignUserId, taken.Attributes))
+                    {
+                        sorter.Add(taken);
+                    }
+                    else
+                    {
+                        filteredOut++;
+                    }
                 }
             }
 
