@@ -136,9 +136,10 @@ public sealed class AccountBudgetPolicyTests
         var slice = Window / DocusignAccountBudgetPolicy.SlicesPerWindow;
         var busiestWindow = polled.Max(at => polled.Count(other => other >= at && other < at + Window));
         Assert.InRange(busiestWindow, 1, 300);
-        // ...arrive spread over the window rather than at its start (300 calls over 20 slices)...
-        var busiestSlice = polled.GroupBy(at => (at - Start).Ticks / slice.Ticks).Max(calls => calls.Count());
-        Assert.InRange(busiestSlice, 1, 15);
+        // ...arrive spread over the window rather than at its start: no twentieth of a window holds more than two
+        // twentieths of the share, wherever it starts...
+        var busiestSlice = polled.Max(at => polled.Count(other => other >= at && other < at + slice));
+        Assert.InRange(busiestSlice, 1, 30);
         // ...and still spend most of their share.
         Assert.True(polled.Count >= 0.8 * 300 * 10, $"{polled.Count} poll calls admitted in 10 windows of a 300-call share");
         Assert.NotEmpty(live);
