@@ -16,7 +16,7 @@ public static class LiveDelaySimulation
     /// <param name="pageLatency">How long Docusign takes to answer a page; the listing is sequential.</param>
     /// <param name="liveEvery">A live change (one call) arrives this often.</param>
     /// <param name="priority">The poll's priority: <see cref="DocusignCallPriority.Live"/> is the poll without one.</param>
-    public static (TimeSpan PollDuration, TimeSpan WorstLiveDelay, TimeSpan MeanLiveDelay, int LiveCalls) Run(
+    public static (TimeSpan PollDuration, int Listed, TimeSpan WorstLiveDelay, TimeSpan MeanLiveDelay, int LiveCalls) Run(
         int pages, TimeSpan pageLatency, TimeSpan liveEvery, DocusignCallPriority priority)
     {
         var start = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
@@ -28,7 +28,8 @@ public static class LiveDelaySimulation
         var nextLive = start;
         var delays = new List<TimeSpan>();
         var now = start;
-        for (; listed < pages; now += Step)
+        // Two simulated hours at most: a poll that needs longer has spent its share of the hour and waits for the next.
+        for (; listed < pages && now < start.AddHours(2); now += Step)
         {
             if (now >= nextLive)
             {
@@ -59,6 +60,6 @@ public static class LiveDelaySimulation
             }
         }
 
-        return (now - start, delays.Count == 0 ? TimeSpan.Zero : delays.Max(), delays.Count == 0 ? TimeSpan.Zero : TimeSpan.FromTicks((long)delays.Average(d => d.Ticks)), delays.Count);
+        return (now - start, listed, delays.Count == 0 ? TimeSpan.Zero : delays.Max(), delays.Count == 0 ? TimeSpan.Zero : TimeSpan.FromTicks((long)delays.Average(d => d.Ticks)), delays.Count);
     }
 }
