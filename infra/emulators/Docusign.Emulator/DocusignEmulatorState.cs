@@ -22,6 +22,11 @@ public sealed class DocusignEmulatorState
     private readonly Dictionary<string, HashSet<string>> _customMembers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _accessTokens = new(StringComparer.Ordinal);
     private readonly LinkedList<EmulatorRequestRecord> _requests = new();
+    private readonly RequestCounter _requestCounts = new();
+
+    // User ids in creation order (users are closed, never removed): a page of an unfiltered listing is a slice of it,
+    // O(page), where ordering the dictionary made every page O(n) (88 ms a page at 1M users).
+    private readonly List<string> _userOrder = [];
     private Random _faultRandom = new();
     private long _sequence;
     private long _nextGroupId;
@@ -69,7 +74,7 @@ public sealed class DocusignEmulatorState
 
     public IReadOnlyList<EmulatedUser> Users
     {
-        get { lock (_gate) { return [.. _users.Values.OrderBy(u => u.Sequence)]; } }
+        get { lock (_gate) { return [.. _userOrder.Select(id => _users[id])]; } }
     }
 
     public IReadOnlyList<EmulatedGroup> Groups
@@ -142,10 +147,12 @@ public sealed class DocusignEmulatorState
         lock (_gate)
         {
             _users.Clear();
+            _userOrder.Clear();
             _groups.Clear();
             _customMembers.Clear();
             _accessTokens.Clear();
             _requests.Clear();
+            _requestCounts.Clear();
             _sequence = 0;
             _nextGroupId = FirstGroupId;
             _refreshToken = _options.InitialRefreshToken;
@@ -258,8 +265,15 @@ public sealed class DocusignEmulatorState
 
     public void ClearRequests()
     {
-        lock (_gate) { _requests.Clear(); }
+        lock (_gate)
+        {
+            _requests.Clear();
+            _requestCounts.Clear();
+        }
     }
+
+    /// <summary>Requests answered since the last reset or <see cref="ClearRequests"/> with this method and a path ending in <paramref name="pathSuffix"/>; unbounded, unlike <see cref="Requests"/>.</summary>
+    public long CountRequests(string method, string pathSuffix) => _requestCounts.Count(method, pathSuffix);
 
     // ---------------------------------------------------------------- OAuth
 
@@ -433,6 +447,7 @@ public sealed class DocusignEmulatorState
                 responseBody = null;
             }
 
+            _requestCounts.Add(method, path);
             _requests.AddLast(new EmulatorRequestRecord(++_requestSequence, Now, method, path, query, status, requestBody, responseBody, contentType));
             while (_requests.Count > _options.RequestLogCapacity)
             {
@@ -523,7 +538,13 @@ public sealed class DocusignEmulatorState
     {
         lock (_gate)
         {
-            IEnumerable<EmulatedUser> users = _users.Values.OrderBy(u => u.Sequence);
+            if (query.IsAll)
+            {
+                var end = Math.Min(_userOrder.Count, start + count);
+                return (start >= end ? [] : [.. _userOrder[start..end].Select(id => _users[id])], _userOrder.Count);
+            }
+
+            IEnumerable<EmulatedUser> users = _userOrder.Select(id => _users[id]);
             if (query.Email is { Length: > 0 } email)
             {
                 users = users.Where(u => EqualsIgnoreCase(u.Email, email));
@@ -819,7 +840,7 @@ public sealed class DocusignEmulatorState
             return [];
         }
 
-        IEnumerable<EmulatedUser> users = _users.Values.OrderBy(u => u.Sequence);
+        var users = _userOrder.Select(id => _users[id]);
         if (EqualsIgnoreCase(group.GroupType, EmulatedGroupTypes.EveryoneGroup))
         {
             return users.Where(u => !EqualsIgnoreCase(u.UserStatus, "Closed"));
@@ -856,6 +877,7 @@ public sealed class DocusignEmulatorState
             Sequence = ++_sequence,
         };
         _users[user.UserId] = user;
+        _userOrder.Add(user.UserId);
         AddToGroupsLocked(user.UserId, request.GroupIds);
         return user;
     }

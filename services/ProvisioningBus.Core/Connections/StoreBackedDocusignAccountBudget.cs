@@ -19,12 +19,12 @@ public sealed class StoreBackedDocusignAccountBudget(ISharedCounterStore store, 
 {
     private const int MaxAttempts = 20;
 
-    public async ValueTask<TimeSpan> TryReserveAsync(string accountId, TimeSpan burstWindow, CancellationToken cancellationToken)
+    public async ValueTask<TimeSpan> TryReserveAsync(string accountId, TimeSpan burstWindow, DocusignCallPriority priority, CancellationToken cancellationToken)
     {
         var wait = TimeSpan.Zero;
         await UpdateAsync(accountId, state =>
         {
-            (var next, wait) = DocusignAccountBudgetPolicy.Reserve(state, time.GetUtcNow(), burstWindow);
+            (var next, wait) = DocusignAccountBudgetPolicy.Reserve(state, time.GetUtcNow(), burstWindow, priority);
             return wait == TimeSpan.Zero ? next : null;
         }, cancellationToken);
         return wait;

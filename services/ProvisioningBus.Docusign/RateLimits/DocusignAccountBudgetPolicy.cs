@@ -20,6 +20,11 @@ namespace ProvisioningBus.Docusign;
 /// </list>
 /// Until an answer names the limits, one call per <see cref="TransitAllowance"/> is let through: the first answer sets
 /// them for every process.
+/// <para>
+/// Background calls (the inbound poll, <see cref="DocusignCallPriority"/>) leave a share of both windows to live work:
+/// one is reserved only while the calls counted leave that share free, and at most an even share of a window per slice,
+/// so a long listing spreads over the window instead of spending it at its start.
+/// </para>
 /// </summary>
 public static class DocusignAccountBudgetPolicy
 {
@@ -32,9 +37,16 @@ public static class DocusignAccountBudgetPolicy
     private static readonly TimeSpan BoundaryMargin = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Reserves one call at <paramref name="now"/>, or says how long to wait before asking again.</summary>
-    public static (DocusignAccountBudgetState State, TimeSpan Wait) Reserve(DocusignAccountBudgetState state, DateTimeOffset now, TimeSpan burstWindow)
+    /// <param name="priority">Live work (the default) may use the whole budget; background work leaves its reserve free.</param>
+    public static (DocusignAccountBudgetState State, TimeSpan Wait) Reserve(
+        DocusignAccountBudgetState state, DateTimeOffset now, TimeSpan burstWindow, DocusignCallPriority? priority = null)
     {
         state = Roll(state, now, burstWindow);
+        if (priority is { IsBackground: true } background)
+        {
+            return ReserveBackground(state, now, burstWindow, background.LiveReserve);
+        }
+
         if (state.HourlyLimit is { } hourly && state.HourlyUsed >= hourly)
         {
             // Spent: one call per probe interval asks whether the limit was raised (only an answer can tell).
@@ -63,6 +75,48 @@ public static class DocusignAccountBudgetPolicy
 
         // A limit read as 0 may have changed, and only a call can tell: at least one call per window goes out.
         var limit = Math.Max(1, state.BurstLimit.Value);
+        return WaitForRoom(state, now, burstWindow, limit) is { } room ? (state, room) : Take(state);
+    }
+
+    private static (DocusignAccountBudgetState State, TimeSpan Wait) ReserveBackground(
+        DocusignAccountBudgetState state, DateTimeOffset now, TimeSpan burstWindow, double liveReserve)
+    {
+        if (state.HourlyLimit is not { } hourly || state.BurstLimit is not { } burst)
+        {
+            // Until an answer names the limits there is no share to leave: the one call per transit allowance goes to whoever asks.
+            return Reserve(state, now, burstWindow);
+        }
+
+        // The hour's share is not probed for: live work asks whether a spent hour was raised.
+        if (state.HourlyUsed >= Share(hourly, liveReserve))
+        {
+            return (state, state.HourlyResetsAt!.Value + BoundaryMargin - now);
+        }
+
+        var share = Share(burst, liveReserve);
+        if (WaitForRoom(state, now, burstWindow, share) is { } room)
+        {
+            return (state, room);
+        }
+
+        var perSlice = (int)Math.Ceiling(share / (double)SlicesPerWindow);
+        if (state.SliceCounts[^1] >= perSlice)
+        {
+            var slice = SliceLength(burstWindow);
+            var nextSlice = new DateTimeOffset((state.FirstSlice + state.SliceCounts.Length) * slice.Ticks + DateTimeOffset.UnixEpoch.UtcTicks, TimeSpan.Zero);
+            return (state, nextSlice - now);
+        }
+
+        return Take(state);
+    }
+
+    /// <summary>What background work may use of a limit: never nothing, so a poll under a tiny limit still ends.</summary>
+    private static int Share(int limit, double liveReserve) => Math.Max(1, (int)Math.Floor(limit * (1 - liveReserve)));
+
+    /// <summary>Null when one more call fits under <paramref name="limit"/> in the span; else how long until it does.</summary>
+    private static TimeSpan? WaitForRoom(DocusignAccountBudgetState state, DateTimeOffset now, TimeSpan burstWindow, int limit)
+    {
+        var counts = state.SliceCounts;
         var sum = counts.Sum();
         if (sum >= limit)
         {
@@ -77,10 +131,10 @@ public static class DocusignAccountBudgetPolicy
 
             var freeAt = new DateTimeOffset((state.FirstSlice + index + counts.Length - 1) * slice.Ticks + DateTimeOffset.UnixEpoch.UtcTicks, TimeSpan.Zero);
             var wait = freeAt - now;
-            return (state, wait > TimeSpan.Zero ? wait + BoundaryMargin : slice);
+            return wait > TimeSpan.Zero ? wait + BoundaryMargin : slice;
         }
 
-        return Take(state);
+        return null;
     }
 
     private static (DocusignAccountBudgetState State, TimeSpan Wait) Take(DocusignAccountBudgetState state)

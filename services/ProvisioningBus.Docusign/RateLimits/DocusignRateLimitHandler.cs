@@ -83,12 +83,13 @@ internal sealed class DocusignRateLimitHandler(
     private async Task AdmitAsync(CancellationToken cancellationToken)
     {
         var logged = false;
+        var priority = DocusignCallPriority.Current;
         while (true)
         {
             var pause = budget.TryAdmit(timeProvider.GetUtcNow());
             if (pause == TimeSpan.Zero)
             {
-                pause = await account.TryReserveAsync(options.AccountId!, options.BurstWindow, cancellationToken).ConfigureAwait(false);
+                pause = await account.TryReserveAsync(options.AccountId!, options.BurstWindow, priority, cancellationToken).ConfigureAwait(false);
                 if (pause == TimeSpan.Zero)
                 {
                     return;
@@ -98,7 +99,8 @@ internal sealed class DocusignRateLimitHandler(
                 budget.Complete();
             }
 
-            if (s_waitsSuppressed.Value || pause > options.MaxRateLimitWait)
+            // Background work waits for its share however long: going out anyway would spend what it leaves to live work.
+            if (s_waitsSuppressed.Value || (pause > options.MaxRateLimitWait && !priority.IsBackground))
             {
                 budget.TryAdmit(timeProvider.GetUtcNow(), forced: true);
                 return;

@@ -8,7 +8,8 @@ namespace ProvisioningBus.Docusign;
 public interface IDocusignAccountBudget
 {
     /// <summary>Reserves one call on <paramref name="accountId"/>: zero when reserved, else how long to wait before asking again.</summary>
-    ValueTask<TimeSpan> TryReserveAsync(string accountId, TimeSpan burstWindow, CancellationToken cancellationToken);
+    /// <param name="priority">Background work leaves its reserve of the account's windows to live work.</param>
+    ValueTask<TimeSpan> TryReserveAsync(string accountId, TimeSpan burstWindow, DocusignCallPriority priority, CancellationToken cancellationToken);
 
     /// <summary>Folds in the rate-limit headers of an answer from the account.</summary>
     ValueTask ObserveAsync(string accountId, DocusignBudgetReading reading, TimeSpan burstWindow, CancellationToken cancellationToken);

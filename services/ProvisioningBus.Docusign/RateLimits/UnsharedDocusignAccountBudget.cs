@@ -7,7 +7,7 @@ namespace ProvisioningBus.Docusign;
 /// </summary>
 public sealed class UnsharedDocusignAccountBudget : IDocusignAccountBudget
 {
-    public ValueTask<TimeSpan> TryReserveAsync(string accountId, TimeSpan burstWindow, CancellationToken cancellationToken) => ValueTask.FromResult(TimeSpan.Zero);
+    public ValueTask<TimeSpan> TryReserveAsync(string accountId, TimeSpan burstWindow, DocusignCallPriority priority, CancellationToken cancellationToken) => ValueTask.FromResult(TimeSpan.Zero);
 
     public ValueTask ObserveAsync(string accountId, DocusignBudgetReading reading, TimeSpan burstWindow, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

@@ -35,6 +35,11 @@ public sealed class InboundOptionsValidator(IConfiguration configuration) : IVal
             failures.Add($"{section}:PublishWindow must be between 1 and 10000 (was {options.PublishWindow}).");
         }
 
+        if (options.PollLiveReserve is < 0 or >= 1 || double.IsNaN(options.PollLiveReserve))
+        {
+            failures.Add($"{section}:PollLiveReserve must be from 0 to below 1 (was {options.PollLiveReserve}): the share of the Docusign budget the poll leaves to live work.");
+        }
+
         foreach (var (ruleName, rule) in options.Rules)
         {
             var key = $"{section}:Rules:{ruleName}";

@@ -4,8 +4,9 @@ using ProvisioningBus.State.Inbound;
 namespace ProvisioningBus.Inbound.Snapshots;
 
 /// <summary>
-/// Merge-diffs the snapshot being taken (in memory, sorted) with the stored one (streamed in the same order), so time
-/// is linear and the previous snapshot is never loaded: only the row under the cursor is held.
+/// Merge-diffs the snapshot being taken with the stored one, both streamed in id order, so time is linear and neither
+/// snapshot is loaded: only the user and the row under the cursors are held. What is stored afterwards is the
+/// differences (<see cref="Write"/>, <see cref="Hold"/>), not the account.
 /// </summary>
 public static class SnapshotDiffer
 {
@@ -26,27 +27,29 @@ public static class SnapshotDiffer
         return users;
     }
 
-    /// <param name="current">The snapshot being taken, ordered by <see cref="Order"/>.</param>
+    /// <param name="current">The snapshot being taken, in <see cref="SnapshotRow.IdOrder"/>, each id once (<see cref="SnapshotSorter.ReadOrderedAsync"/>).</param>
     /// <param name="previous">The stored snapshot, as <see cref="IInboundSnapshotStore.ReadOrderedAsync"/> streams it.</param>
     /// <param name="everyUser">A full resync: users present in both are reported as changed even when equal.</param>
     public static async IAsyncEnumerable<SnapshotDifference> DiffAsync(
-        IReadOnlyList<SnapshotUser> current,
+        IAsyncEnumerable<SnapshotUser> current,
         IAsyncEnumerable<SnapshotRow> previous,
         bool everyUser,
         [EnumeratorCancellation] CancellationToken ct)
     {
+        await using var taken = current.GetAsyncEnumerator(ct);
         await using var cursor = previous.GetAsyncEnumerator(ct);
+        var hasCurrent = await taken.MoveNextAsync();
         var hasPrevious = await cursor.MoveNextAsync();
-        var index = 0;
-        while (index < current.Count || hasPrevious)
+        while (hasCurrent || hasPrevious)
         {
             var order = !hasPrevious ? -1
-                : index >= current.Count ? 1
-                : SnapshotRow.IdOrder.Compare(current[index].DocusignUserId, cursor.Current.DocusignUserId);
+                : !hasCurrent ? 1
+                : SnapshotRow.IdOrder.Compare(taken.Current.DocusignUserId, cursor.Current.DocusignUserId);
             if (order < 0)
             {
-                var user = current[index++];
+                var user = taken.Current;
                 yield return new SnapshotDifference(SnapshotDifferenceKind.Appeared, user.DocusignUserId, null, user);
+                hasCurrent = await taken.MoveNextAsync();
             }
             else if (order > 0)
             {
@@ -56,52 +59,37 @@ public static class SnapshotDiffer
             }
             else
             {
-                var user = current[index++];
+                var user = taken.Current;
                 var row = cursor.Current;
-                if (everyUser || !string.Equals(SnapshotRows.Unmarked(row.AttributesHash).Hash, user.Hash, StringComparison.Ordinal))
+                var (hash, heldBy) = SnapshotRows.Unmarked(row.AttributesHash);
+                if (everyUser || !string.Equals(hash, user.Hash, StringComparison.Ordinal))
                 {
                     yield return new SnapshotDifference(SnapshotDifferenceKind.Changed, user.DocusignUserId, row, user);
                 }
+                else if (heldBy is not null)
+                {
+                    yield return new SnapshotDifference(SnapshotDifferenceKind.Released, user.DocusignUserId, row, user);
+                }
 
+                hasCurrent = await taken.MoveNextAsync();
                 hasPrevious = await cursor.MoveNextAsync();
             }
         }
     }
 
-    /// <summary>
-    /// The snapshot to store: the users taken now, except that each held deletion keeps its previous row (marked), so the
-    /// next diff finds it again and nothing the guard held is lost.
-    /// </summary>
-    public static async IAsyncEnumerable<SnapshotRow> NextSnapshot(
-        IReadOnlyList<SnapshotUser> current,
-        IReadOnlyList<SnapshotDifference> held,
-        Guid heldBy)
+    /// <summary>What storing a difference that was published (or needs no event) changes in the snapshot; null when nothing.</summary>
+    public static SnapshotWrite? Write(SnapshotDifference difference) => difference.Kind switch
     {
-        var replaced = held
-            .Where(difference => difference.Kind == SnapshotDifferenceKind.Changed)
-            .ToDictionary(difference => difference.DocusignUserId, difference => SnapshotRows.MarkHeld(difference.Previous!, heldBy), SnapshotRow.IdOrder);
-        var gone = held
-            .Where(difference => difference.Kind == SnapshotDifferenceKind.Disappeared)
-            .Select(difference => SnapshotRows.MarkHeld(difference.Previous!, heldBy))
-            .OrderBy(row => row.DocusignUserId, SnapshotRow.IdOrder)
-            .ToList();
+        SnapshotDifferenceKind.Disappeared => SnapshotWrite.Remove(difference.DocusignUserId),
+        // A full resync reports equal users too; their row is already right.
+        SnapshotDifferenceKind.Changed when string.Equals(difference.Previous!.AttributesHash, difference.Current!.Hash, StringComparison.Ordinal) => null,
+        _ => SnapshotWrite.Put(SnapshotRows.ToRow(difference.Current!)),
+    };
 
-        var next = 0;
-        foreach (var user in current)
-        {
-            while (next < gone.Count && SnapshotRow.IdOrder.Compare(gone[next].DocusignUserId, user.DocusignUserId) < 0)
-            {
-                yield return gone[next++];
-            }
-
-            yield return replaced.TryGetValue(user.DocusignUserId, out var kept) ? kept : SnapshotRows.ToRow(user);
-        }
-
-        while (next < gone.Count)
-        {
-            yield return gone[next++];
-        }
-
-        await Task.CompletedTask;
-    }
+    /// <summary>
+    /// What storing a deletion the mass-deletion guard held changes: the previous row stays (marked), so the next diff
+    /// finds the deletion again and nothing the guard held is lost.
+    /// </summary>
+    public static SnapshotWrite Hold(SnapshotDifference difference, Guid heldBy) =>
+        SnapshotWrite.Put(SnapshotRows.MarkHeld(difference.Previous!, heldBy));
 }

@@ -23,7 +23,7 @@ public sealed class InboundSyncPlanner(
 {
     public async Task<InboundSyncPlan> PlanAsync(CompiledInboundRule rule, CancellationToken ct)
     {
-        var current = new List<SnapshotUser>();
+        using var current = new SnapshotSorter();
         long filteredOut = 0;
         await foreach (var user in docusign.Get(rule.Options.SourceConnection).ListUsersAsync(null, ct))
         {
@@ -38,7 +38,6 @@ public sealed class InboundSyncPlanner(
             }
         }
 
-        SnapshotDiffer.Order(current);
         var linked = new Dictionary<string, InboundLink>(SnapshotRow.IdOrder);
         await foreach (var link in links.ListByRuleAsync(rule.Name, ct))
         {
@@ -49,7 +48,7 @@ public sealed class InboundSyncPlanner(
         var directory = await PingOneDirectory.ReadAsync(pingOne, ct);
         var differences = new List<(SnapshotDifference Difference, bool Deletes)>();
         long appeared = 0, changed = 0, disappeared = 0;
-        await foreach (var difference in SnapshotDiffer.DiffAsync(current, snapshots.ReadOrderedAsync(rule.Name, ct), everyUser: true, ct))
+        await foreach (var difference in SnapshotDiffer.DiffAsync(current.ReadOrderedAsync(), snapshots.ReadOrderedAsync(rule.Name, ct), everyUser: true, ct))
         {
             switch (difference.Kind)
             {

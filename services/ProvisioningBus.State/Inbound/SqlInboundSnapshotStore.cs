@@ -58,6 +58,70 @@ internal sealed class SqlInboundSnapshotStore(StoreDatabase database) : IInbound
         return total;
     }
 
+    public async Task<int> ApplyAsync(string rule, IAsyncEnumerable<SnapshotWrite> writes, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        DbCommand? fullPuts = null;
+        DbCommand? fullRemovals = null;
+        try
+        {
+            var puts = new List<SnapshotRow>(BatchSize);
+            var removals = new List<string>(BatchSize);
+            var total = 0;
+            await foreach (var write in writes.WithCancellation(ct))
+            {
+                if (write.Row is { } row)
+                {
+                    puts.Add(row);
+                    if (puts.Count == BatchSize)
+                    {
+                        fullPuts ??= await PreparedAsync(CreateUpsert(connection, transaction, rule, BatchSize), ct);
+                        total += await InsertAsync(fullPuts, puts, ct);
+                        puts.Clear();
+                    }
+                }
+                else
+                {
+                    removals.Add(write.DocusignUserId);
+                    if (removals.Count == BatchSize)
+                    {
+                        fullRemovals ??= await PreparedAsync(CreateRemoval(connection, transaction, rule, BatchSize), ct);
+                        total += await RemoveAsync(fullRemovals, removals, ct);
+                        removals.Clear();
+                    }
+                }
+            }
+
+            if (puts.Count > 0)
+            {
+                await using var lastPuts = CreateUpsert(connection, transaction, rule, puts.Count);
+                total += await InsertAsync(lastPuts, puts, ct);
+            }
+
+            if (removals.Count > 0)
+            {
+                await using var lastRemovals = CreateRemoval(connection, transaction, rule, removals.Count);
+                total += await RemoveAsync(lastRemovals, removals, ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            return total;
+        }
+        finally
+        {
+            if (fullPuts is not null)
+            {
+                await fullPuts.DisposeAsync();
+            }
+
+            if (fullRemovals is not null)
+            {
+                await fullRemovals.DisposeAsync();
+            }
+        }
+    }
+
     public async Task<int> CountAsync(string rule, CancellationToken ct)
     {
         var counts = await database.QueryListAsync(
@@ -85,6 +149,52 @@ internal sealed class SqlInboundSnapshotStore(StoreDatabase database) : IInbound
         }
 
         return command;
+    }
+
+    private static async Task<DbCommand> PreparedAsync(DbCommand command, CancellationToken ct)
+    {
+        await command.PrepareAsync(ct);
+        return command;
+    }
+
+    private static DbCommand CreateUpsert(DbConnection connection, DbTransaction transaction, string rule, int rowCount)
+    {
+        var command = CreateInsert(connection, transaction, rule, rowCount);
+        command.CommandText += """
+
+            ON CONFLICT (rule, docusign_user_id) DO UPDATE SET
+                attributes_hash = excluded.attributes_hash,
+                attributes_json = excluded.attributes_json
+            """;
+        return command;
+    }
+
+    private static DbCommand CreateRemoval(DbConnection connection, DbTransaction transaction, string rule, int idCount)
+    {
+        var sql = new StringBuilder("DELETE FROM inbound_snapshot_rows WHERE rule = @rule AND docusign_user_id IN (");
+        for (var i = 0; i < idCount; i++)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}@d{i}");
+        }
+
+        var command = StoreDatabase.CreateCommand(connection, transaction, sql.Append(')').ToString(), P("rule", rule));
+        for (var i = 0; i < idCount; i++)
+        {
+            StoreDatabase.AddParameter(command, $"d{i}", "");
+        }
+
+        return command;
+    }
+
+    private static async Task<int> RemoveAsync(DbCommand command, List<string> ids, CancellationToken ct)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            command.Parameters[1 + i].Value = ids[i];
+        }
+
+        await command.ExecuteNonQueryAsync(ct);
+        return ids.Count;
     }
 
     private static async Task<int> InsertAsync(DbCommand command, List<SnapshotRow> rows, CancellationToken ct)

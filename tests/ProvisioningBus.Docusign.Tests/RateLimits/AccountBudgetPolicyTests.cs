@@ -106,8 +106,72 @@ public sealed class AccountBudgetPolicyTests
         Assert.Equal(TimeSpan.Zero, later);
     }
 
+    [Fact]
+    public void A_background_listing_leaves_the_live_reserve_of_every_window_free_and_spreads_its_calls_over_the_window()
+    {
+        // The poll asks as often as it can for ten windows; a live change comes every 1.3 s and must never wait.
+        var background = new DocusignCallPriority(0.4);
+        var state = Known(burstLimit: 500, Window, hourlyLimit: 1_000_000);
+        var polled = new List<DateTimeOffset>();
+        var live = new List<DateTimeOffset>();
+        var nextLive = Start;
+        for (var now = Start; now < Start + (10 * Window); now = now.AddMilliseconds(5))
+        {
+            if (now >= nextLive)
+            {
+                (state, var liveWait) = DocusignAccountBudgetPolicy.Reserve(state, now, Window);
+                Assert.Equal(TimeSpan.Zero, liveWait);
+                live.Add(now);
+                nextLive = now.AddMilliseconds(1_300);
+            }
+
+            (state, var wait) = DocusignAccountBudgetPolicy.Reserve(state, now, Window, background);
+            if (wait == TimeSpan.Zero)
+            {
+                polled.Add(now);
+            }
+        }
+
+        // Whatever the window's alignment, the poll's calls in it leave the reserve (200 of 500) free...
+        var slice = Window / DocusignAccountBudgetPolicy.SlicesPerWindow;
+        var busiestWindow = polled.Max(at => polled.Count(other => other >= at && other < at + Window));
+        Assert.InRange(busiestWindow, 1, 300);
+        // ...arrive spread over the window rather than at its start: no twentieth of a window holds more than two
+        // twentieths of the share, wherever it starts...
+        var busiestSlice = polled.Max(at => polled.Count(other => other >= at && other < at + slice));
+        Assert.InRange(busiestSlice, 1, 30);
+        // ...and still spend most of their share.
+        Assert.True(polled.Count >= 0.8 * 300 * 10, $"{polled.Count} poll calls admitted in 10 windows of a 300-call share");
+        Assert.NotEmpty(live);
+    }
+
+    [Fact]
+    public void A_background_listing_waits_while_live_work_fills_the_window_and_stops_at_its_share_of_the_hour()
+    {
+        var background = new DocusignCallPriority(0.5);
+        var state = Known(burstLimit: 50);
+        for (var i = 0; i < 30; i++)
+        {
+            (state, _) = DocusignAccountBudgetPolicy.Reserve(state, Start, Window);
+        }
+
+        // 30 live calls are more than the poll's half of 50: it waits, and live work still has room.
+        (state, var polled) = DocusignAccountBudgetPolicy.Reserve(state, Start, Window, background);
+        (_, var liveAfter) = DocusignAccountBudgetPolicy.Reserve(state, Start, Window);
+        Assert.True(polled > TimeSpan.Zero, "the poll waits while live work uses more than its reserve");
+        Assert.Equal(TimeSpan.Zero, liveAfter);
+
+        // Half the hour spent: the poll waits for the reset (not a probe); live work goes on.
+        var spent = DocusignAccountBudgetPolicy.Observe(Known(burstLimit: 50), new DocusignBudgetReading(3000, 1500, HourEnd, 50, 50), Start, Window);
+        var later = Start + Window + Window;
+        (_, var hourWait) = DocusignAccountBudgetPolicy.Reserve(spent, later, Window, background);
+        (_, var liveWait) = DocusignAccountBudgetPolicy.Reserve(spent, later, Window);
+        Assert.InRange(hourWait, HourEnd - later, HourEnd - later + TimeSpan.FromSeconds(1));
+        Assert.Equal(TimeSpan.Zero, liveWait);
+    }
+
     private static DocusignAccountBudgetState Known(int burstLimit) => Known(burstLimit, Window);
 
-    private static DocusignAccountBudgetState Known(int burstLimit, TimeSpan window) =>
-        DocusignAccountBudgetPolicy.Observe(DocusignAccountBudgetState.Empty, new DocusignBudgetReading(3000, 3000, HourEnd, burstLimit, burstLimit), Start, window);
+    private static DocusignAccountBudgetState Known(int burstLimit, TimeSpan window, int hourlyLimit = 3000) =>
+        DocusignAccountBudgetPolicy.Observe(DocusignAccountBudgetState.Empty, new DocusignBudgetReading(hourlyLimit, hourlyLimit, HourEnd, burstLimit, burstLimit), Start, window);
 }

@@ -16,6 +16,12 @@ public sealed class SnapshotStoreDecorator(IInboundSnapshotStore inner, Action b
         return inner.ReplaceAsync(rule, rows, ct);
     }
 
+    public Task<int> ApplyAsync(string rule, IAsyncEnumerable<SnapshotWrite> writes, CancellationToken ct)
+    {
+        beforeReplace();
+        return inner.ApplyAsync(rule, writes, ct);
+    }
+
     public Task<int> CountAsync(string rule, CancellationToken ct) => inner.CountAsync(rule, ct);
 
     public Task<int> DeleteAsync(string rule, CancellationToken ct) => inner.DeleteAsync(rule, ct);

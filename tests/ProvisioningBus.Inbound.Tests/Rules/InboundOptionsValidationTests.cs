@@ -48,6 +48,19 @@ public sealed class InboundOptionsValidationTests
         Assert.DoesNotContain(failures, f => f.Contains("Mappings:title", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.0)]
+    [InlineData(double.NaN)]
+    public void A_poll_live_reserve_outside_zero_to_below_one_is_rejected(double reserve)
+    {
+        var options = new InboundOptions { PollLiveReserve = reserve, Rules = { ["r"] = new InboundRuleOptions { SourceConnection = "demo", TargetEnvironmentId = "env-1" } } };
+
+        var failures = new InboundOptionsValidator(Configuration).Validate(null, options).Failures!.ToList();
+
+        Assert.Contains(failures, f => f.StartsWith("Inbound:PollLiveReserve", StringComparison.Ordinal));
+    }
+
     private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(InboundRuleOptions rule) =>
         new InboundOptionsValidator(Configuration).Validate(null, new InboundOptions { Rules = { ["r"] = rule } });
 }

@@ -15,4 +15,10 @@ public sealed class InboundOptions
 
     /// <summary>Differences published at once before waiting for the broker's confirms.</summary>
     public int PublishWindow { get; set; } = 256;
+
+    /// <summary>
+    /// The share of the Docusign account's budget (each burst window and hour) the poll's listing leaves to live outbound
+    /// work, from 0 to below 1: a 1M-user listing is 10,000 calls, more than three hours of an account's whole budget.
+    /// </summary>
+    public double PollLiveReserve { get; set; } = 0.5;
 }
