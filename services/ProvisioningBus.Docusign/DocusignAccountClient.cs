@@ -132,7 +132,14 @@ internal sealed class DocusignAccountClient(DocusignConnection connection, IDocu
     {
         ArgumentNullException.ThrowIfNull(userIds);
         var results = new List<DocusignUserChangeResult>(userIds.Count);
-        foreach (var chunk in userIds.Chunk(_options.CreateBatchSize))
+        // Every close of every path comes here, so here is where administrators and the consenting user are refused.
+        var protectedUsers = userIds.Count == 0 ? null : await connection.ProtectedUsers.GetAsync(this, cancellationToken).ConfigureAwait(false);
+        foreach (var userId in userIds.Where(id => protectedUsers!.ContainsKey(id)))
+        {
+            results.Add(new DocusignUserChangeResult(userId, DocusignUserStatus.Unknown, DocusignProtectedUsers.Refusal(protectedUsers![userId])));
+        }
+
+        foreach (var chunk in userIds.Where(id => !protectedUsers!.ContainsKey(id)).Chunk(_options.CreateBatchSize))
         {
             var response = await api.CloseUsersAsync(AccountId, ToUserInfoList(chunk), null, cancellationToken).ConfigureAwait(false);
             results.AddRange(MatchById(chunk, FromUserInfos(response.Users)));

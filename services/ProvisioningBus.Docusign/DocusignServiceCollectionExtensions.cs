@@ -42,7 +42,8 @@ public static class DocusignServiceCollectionExtensions
                 sp.GetRequiredService<IDocusignRefreshTokenStore>(),
                 sp.GetRequiredService<TimeProvider>(),
                 logger);
-            return new DocusignConnection(connectionName, options, tokens, new DocusignRateBudget(options.BurstWindow));
+            return new DocusignConnection(
+                connectionName, options, tokens, new DocusignRateBudget(options.BurstWindow), new DocusignProtectedUsers(sp.GetRequiredService<TimeProvider>()));
         });
 
         services.AddHttpClient(DocusignTokenManager.HttpClientName(connectionName))

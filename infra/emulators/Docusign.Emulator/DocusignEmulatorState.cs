@@ -190,12 +190,13 @@ public sealed class DocusignEmulatorState
         string? firstName = null,
         string? lastName = null,
         string? jobTitle = null,
-        string userStatus = "Active")
+        string userStatus = "Active",
+        string? permissionProfileId = null)
     {
         lock (_gate)
         {
             return NewUserLocked(
-                new UserChange { UserName = userName, Email = email, FirstName = firstName, LastName = lastName, JobTitle = jobTitle },
+                new UserChange { UserName = userName, Email = email, FirstName = firstName, LastName = lastName, JobTitle = jobTitle, PermissionProfileId = permissionProfileId },
                 userStatus);
         }
     }

@@ -1,7 +1,8 @@
 namespace ProvisioningBus.Docusign;
 
-/// <summary>The per-connection singletons: options, token cache and rate budget (keyed by connection name in DI).</summary>
-internal sealed class DocusignConnection(string name, DocusignConnectionOptions options, DocusignTokenManager tokens, DocusignRateBudget budget) : IDisposable
+/// <summary>The per-connection singletons: options, token cache, rate budget and protected users (keyed by connection name in DI).</summary>
+internal sealed class DocusignConnection(
+    string name, DocusignConnectionOptions options, DocusignTokenManager tokens, DocusignRateBudget budget, DocusignProtectedUsers protectedUsers) : IDisposable
 {
     public string Name { get; } = name;
 
@@ -11,5 +12,11 @@ internal sealed class DocusignConnection(string name, DocusignConnectionOptions 
 
     public DocusignRateBudget Budget { get; } = budget;
 
-    public void Dispose() => Tokens.Dispose();
+    public DocusignProtectedUsers ProtectedUsers { get; } = protectedUsers;
+
+    public void Dispose()
+    {
+        Tokens.Dispose();
+        ProtectedUsers.Dispose();
+    }
 }
