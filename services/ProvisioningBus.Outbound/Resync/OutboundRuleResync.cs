@@ -3,6 +3,7 @@ using ProvisioningBus.Core.Connections;
 using ProvisioningBus.Core.Leases;
 using ProvisioningBus.Docusign;
 using ProvisioningBus.Outbound.Groups;
+using ProvisioningBus.Outbound.Memberships;
 using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.Outbound.Users;
 using ProvisioningBus.PingOne;
@@ -29,6 +30,7 @@ public sealed class OutboundRuleResync(
     WorkerInstance instance,
     IOptions<LeaseOptions> leaseTimes,
     TimeProvider time,
+    DeprovisionedUserMemberships memberships,
     ILogger<OutboundRuleResync> logger,
     GroupResync? groups = null)
 {
@@ -233,7 +235,9 @@ public sealed class OutboundRuleResync(
                     await RecordAsync(new ResyncSubject(rule.Name, link.PingOneUserId, link.Email, link.SourceVersion), SyncOutcome.Failed, error.ErrorCode, error.Message, counter, writing);
                 }
 
-                foreach (var link in chunk.Where(link => !failed.Contains(link.DocusignUserId)))
+                var closed = chunk.Where(link => !failed.Contains(link.DocusignUserId)).ToList();
+                await memberships.RemoveAsync(rule.Name, target, closed, writing);
+                foreach (var link in closed)
                 {
                     await ForgetAsync(rule, link, writing);
                     counter.Add(RunCounter.Kind.Deleted);

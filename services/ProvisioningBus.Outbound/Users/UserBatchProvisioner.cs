@@ -5,6 +5,7 @@ using ProvisioningBus.Core.Connections;
 using ProvisioningBus.Core.Failures;
 using ProvisioningBus.Core.Leases;
 using ProvisioningBus.Docusign;
+using ProvisioningBus.Outbound.Memberships;
 using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.PingOne;
 using ProvisioningBus.ServiceDefaults;
@@ -29,6 +30,7 @@ public sealed class UserBatchProvisioner(
     ConnectionSwitch connections,
     UserProvisioner oneByOne,
     DocusignAccountDirectory directory,
+    DeprovisionedUserMemberships memberships,
     WorkerInstance instance,
     IOptions<LeaseOptions> leaseTimes,
     IOptions<UserBatchOptions> options,
@@ -142,6 +144,7 @@ public sealed class UserBatchProvisioner(
             var target = docusign.Get(rule.Options.TargetConnection);
             var decided = await MatchUnlinkedAsync(target, work, writes, ct);
             await new UserBulkWriter(target, oneByOne, directory, writes, logger).WriteAsync(decided, ct);
+            await memberships.RemoveAsync(rule.Name, target, [.. writes.Deprovisioned.Select(id => links[id])], ct);
         }
 
         await writes.FlushAsync(store, ct);

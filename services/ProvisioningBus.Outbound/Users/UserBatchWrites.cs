@@ -16,6 +16,9 @@ internal sealed class UserBatchWrites(string rule, TimeProvider time)
 
     public Dictionary<string, UserProvisioningOutcome> Outcomes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Linked users closed and forgotten by this batch (left the scope, or deleted in PingOne).</summary>
+    public IEnumerable<string> Deprovisioned => forgotten.Where(user => Outcomes[user] == UserProvisioningOutcome.Closed);
+
     public void Succeed(UserSubject subject, string docusignUserId, OutboundUserAction action, UserProvisioningOutcome outcome)
     {
         Link(subject, docusignUserId, action);

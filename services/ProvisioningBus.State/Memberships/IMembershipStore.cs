@@ -13,6 +13,8 @@ public interface IMembershipStore
 
     IAsyncEnumerable<AppliedMembership> ListByGroupAsync(string rule, string pingOneGroupId, CancellationToken ct);
 
+    IAsyncEnumerable<AppliedMembership> ListByUserAsync(string rule, string pingOneUserId, CancellationToken ct);
+
     /// <summary>Forgets every membership of a user (deleted, or out of the rule's scope).</summary>
     /// <returns>How many were removed.</returns>
     Task<int> RemoveAllForUserAsync(string rule, string pingOneUserId, CancellationToken ct);

@@ -24,14 +24,17 @@ internal sealed class SqlMembershipStore(StoreDatabase database) : IMembershipSt
             $"SELECT rule FROM applied_memberships WHERE {Key}", r => r.GetString(0), ct, Args(membership)) is not null;
 
     public IAsyncEnumerable<AppliedMembership> ListByGroupAsync(string rule, string pingOneGroupId, CancellationToken ct) =>
+        ListWhereAsync(rule, "pingone_group_id", pingOneGroupId, orderBy: "pingone_user_id", ct);
+
+    public IAsyncEnumerable<AppliedMembership> ListByUserAsync(string rule, string pingOneUserId, CancellationToken ct) =>
+        ListWhereAsync(rule, "pingone_user_id", pingOneUserId, orderBy: "pingone_group_id", ct);
+
+    /// <param name="column">One of this class's own column names, never input: it is part of the SQL text.</param>
+    private IAsyncEnumerable<AppliedMembership> ListWhereAsync(string rule, string column, string value, string orderBy, CancellationToken ct) =>
         database.QueryAsync(
-            """
-            SELECT rule, pingone_group_id, pingone_user_id FROM applied_memberships
-            WHERE rule = @rule AND pingone_group_id = @pingone_group_id
-            ORDER BY pingone_user_id
-            """,
+            $"SELECT rule, pingone_group_id, pingone_user_id FROM applied_memberships WHERE rule = @rule AND {column} = @value ORDER BY {orderBy}",
             r => new AppliedMembership(r.GetString(0), r.GetString(1), r.GetString(2)),
-            ct, P("rule", rule), P("pingone_group_id", pingOneGroupId));
+            ct, P("rule", rule), P("value", value));
 
     public Task<int> RemoveAllForUserAsync(string rule, string pingOneUserId, CancellationToken ct) =>
         database.ExecuteAsync(

@@ -36,6 +36,38 @@ public sealed class MembershipChangeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_user_deprovisioned_for_leaving_the_scope_leaves_its_Docusign_groups_too()
+    {
+        string groupId = "";
+        await using var scenario = await GroupScenario.StartAsync(
+            (pingOne, _) =>
+            {
+                groupId = pingOne.State.CreateGroup("Reviewers").Id;
+                return [groupId];
+            },
+            new Dictionary<string, string?>
+            {
+                ["Rule:Scope:Conditions:0:Attribute"] = "name.family",
+                ["Rule:Scope:Conditions:0:Value"] = "Tester",
+            });
+        var users = await scenario.ProvisionUsersAsync(["ann", "bob"]);
+        var group = scenario.DocusignGroup("Reviewers");
+        scenario.PingOne.State.AddMember(users[0].PingOneUserId, groupId);
+        scenario.PingOne.State.AddMember(users[1].PingOneUserId, groupId);
+        await scenario.Changes.DeliverAsync();
+        Assert.Equal(Ids(users), scenario.DocusignMembers(group.GroupId));
+
+        // Ann leaves the scope but stays in the PingOne group: no membership event will take her out of the Docusign one.
+        scenario.PingOne.State.UpdateUser(users[0].PingOneUserId, new PingOne.Emulator.Directory.EmulatedUserChanges { Name = new PingOne.Emulator.Directory.EmulatedUserName("ann", "Leaver") });
+        await scenario.Changes.DeliverAsync();
+
+        Assert.Equal("Closed", scenario.Docusign.State.FindUser(users[0].DocusignUserId)!.UserStatus);
+        Assert.Equal([users[1].DocusignUserId], scenario.DocusignMembers(group.GroupId));
+        var applied = await scenario.Store.Memberships.ListByUserAsync(GroupScenario.RuleName, users[0].PingOneUserId, CancellationToken.None).ToListAsync();
+        Assert.Empty(applied);
+    }
+
+    [Fact]
     public async Task Two_hundred_membership_changes_over_four_groups_take_a_handful_of_bulk_calls()
     {
         var groupIds = new List<string>();
