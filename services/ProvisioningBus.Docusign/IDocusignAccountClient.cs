@@ -18,6 +18,9 @@ public interface IDocusignAccountClient
     /// <summary>POST /users in chunks of at most 500; results in request order.</summary>
     Task<IReadOnlyList<DocusignUserCreateResult>> CreateUsersAsync(IReadOnlyList<NewDocusignUser> users, CancellationToken cancellationToken = default);
 
+    /// <summary>GET /permission_profiles: the account's profiles (ids and names).</summary>
+    Task<IReadOnlyList<DocusignPermissionProfile>> ListPermissionProfilesAsync(CancellationToken cancellationToken = default);
+
     /// <summary>GET /users?email=…; older accounts may return several users for one email.</summary>
     Task<IReadOnlyList<DocusignUser>> FindUsersByEmailAsync(string email, CancellationToken cancellationToken = default);
 

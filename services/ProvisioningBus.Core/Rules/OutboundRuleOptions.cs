@@ -23,4 +23,10 @@ public sealed class OutboundRuleOptions
     /// the defaults map userName, email, firstName, lastName and jobTitle.
     /// </summary>
     public Dictionary<string, string> Mappings { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The ready-made optional mapping <c>userStatus ← #root.enabled ? 'Active' : 'Closed'</c>: a user disabled in
+    /// PingOne is closed in Docusign, and reactivated when enabled again. Off by default, as on the product page.
+    /// </summary>
+    public bool MapEnabledToUserStatus { get; set; }
 }

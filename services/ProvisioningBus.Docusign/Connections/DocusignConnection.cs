@@ -11,5 +11,11 @@ internal sealed class DocusignConnection(string name, DocusignConnectionOptions 
 
     public DocusignRateBudget Budget { get; } = budget;
 
-    public void Dispose() => Tokens.Dispose();
+    public PermissionProfileCatalog PermissionProfiles { get; } = new();
+
+    public void Dispose()
+    {
+        Tokens.Dispose();
+        PermissionProfiles.Dispose();
+    }
 }

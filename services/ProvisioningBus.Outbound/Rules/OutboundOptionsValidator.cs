@@ -40,7 +40,7 @@ public sealed class OutboundOptionsValidator(IConfiguration configuration) : IVa
                 failures.Add($"{key}:Scope:{error}");
             }
 
-            foreach (var error in UserAttributeMapping.Compile(rule.Mappings, out _))
+            foreach (var error in UserAttributeMapping.Compile(rule, out _))
             {
                 failures.Add($"{key}:Mappings:{error}");
             }
