@@ -6,6 +6,9 @@ public sealed class OutboundRuleOptions
     /// <summary>The PingOne environment whose changes this rule applies.</summary>
     public string SourceEnvironmentId { get; set; } = string.Empty;
 
+    /// <summary>What the rule is for, for operators (status and <c>validate</c> show it); at most 1024 characters.</summary>
+    public string? Description { get; set; }
+
     /// <summary>The name of the Docusign connection under <c>Docusign:Connections</c>.</summary>
     public string TargetConnection { get; set; } = string.Empty;
 

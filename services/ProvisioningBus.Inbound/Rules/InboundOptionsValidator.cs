@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using ProvisioningBus.Core.Rules;
 using ProvisioningBus.Core.Rules.Inbound;
 
 namespace ProvisioningBus.Inbound.Rules;
@@ -37,6 +38,11 @@ public sealed class InboundOptionsValidator(IConfiguration configuration) : IVal
         foreach (var (ruleName, rule) in options.Rules)
         {
             var key = $"{section}:Rules:{ruleName}";
+            if (Descriptions.Problem($"{key}:Description", rule.Description) is { } description)
+            {
+                failures.Add(description);
+            }
+
             if (!connections.Contains(rule.SourceConnection))
             {
                 failures.Add($"{key}:SourceConnection '{rule.SourceConnection}' names no connection under Docusign:Connections (known: {string.Join(", ", connections.Order())}).");

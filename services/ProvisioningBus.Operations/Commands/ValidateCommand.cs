@@ -16,13 +16,15 @@ public static class ValidateCommand
         {
             var cli = context(parse);
             var errors = await ValidateAsync(cli, cancellationToken);
+            var described = ConfiguredItems.Read(cli.Configuration);
             if (parse.GetValue(json))
             {
-                cli.WriteJson(new { valid = errors.Count == 0, errors });
+                cli.WriteJson(new { valid = errors.Count == 0, errors, connections = described.Connections, rules = described.Rules });
             }
             else if (errors.Count == 0)
             {
                 cli.Output.WriteLine("Configuration is valid.");
+                described.WriteTo(cli.Output);
             }
             else
             {

@@ -19,6 +19,11 @@ public sealed class OutboundOptionsValidator(IConfiguration configuration) : IVa
                 failures.Add($"{key}:SourceEnvironmentId is required: the PingOne environment whose changes the rule applies.");
             }
 
+            if (Descriptions.Problem($"{key}:Description", rule.Description) is { } description)
+            {
+                failures.Add(description);
+            }
+
             if (!connections.Contains(rule.TargetConnection))
             {
                 failures.Add($"{key}:TargetConnection '{rule.TargetConnection}' names no connection under Docusign:Connections (known: {string.Join(", ", connections.Order())}).");
