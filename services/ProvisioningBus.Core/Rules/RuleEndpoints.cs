@@ -52,8 +52,8 @@ public static class RuleEndpoints
             ? $"'{configured.Connection}', but the rule was created with '{existing.Connection}'"
             : $"set on an {configured.Direction.ToString().ToLowerInvariant()} rule, but '{configured.Rule}' was created as an {existing.Direction.ToString().ToLowerInvariant()} rule of '{existing.Connection}'";
         return $"{key} is {was}: the source and target of a rule are fixed once it exists. "
-            + $"To change it, delete the rule and create a new one (under a new name; the deleted rule deprovisions as its UserActions say), "
-            + $"or put back '{existing.Connection}'.";
+            + "To change it, delete the rule and create a new one: give the new rule another name, or remove this one and start "
+            + $"the workers once before adding it back (a deleted rule deprovisions as its UserActions say); or put back '{existing.Connection}'.";
     }
 
     private static string Key(RuleEndpoint endpoint) => endpoint.Direction == RuleDirection.Outbound
