@@ -24,6 +24,9 @@ internal sealed class DocusignAccountClient(DocusignConnection connection, IDocu
             .Select(profile => new DocusignPermissionProfile(profile.PermissionProfileId!, profile.PermissionProfileName!))];
     }
 
+    public Task<string?> FindPermissionProfileIdAsync(string nameOrId, CancellationToken cancellationToken = default) =>
+        connection.PermissionProfiles.ResolveAsync(nameOrId, ListPermissionProfilesAsync, cancellationToken);
+
     public async Task<IReadOnlyList<DocusignUserCreateResult>> CreateUsersAsync(IReadOnlyList<NewDocusignUser> users, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(users);
@@ -205,6 +208,13 @@ internal sealed class DocusignAccountClient(DocusignConnection connection, IDocu
         var body = new GroupInformation { Groups = [.. groupNames.Select(n => new Group { GroupName = n })] };
         var response = await api.CreateGroupsAsync(AccountId, body, cancellationToken).ConfigureAwait(false);
         return MatchGroups(groupNames.Select(n => ((string?)null, (string?)n)).ToList(), response.Groups);
+    }
+
+    public async Task<DocusignGroupResult> CreateGroupAsync(string groupName, string? permissionProfileId, CancellationToken cancellationToken = default)
+    {
+        var body = new GroupInformation { Groups = [new Group { GroupName = groupName, PermissionProfileId = permissionProfileId }] };
+        var response = await api.CreateGroupsAsync(AccountId, body, cancellationToken).ConfigureAwait(false);
+        return MatchGroups([(null, groupName)], response.Groups)[0];
     }
 
     public async Task<IReadOnlyList<DocusignGroupResult>> UpdateGroupsAsync(IReadOnlyList<DocusignGroupRename> renames, CancellationToken cancellationToken = default)

@@ -19,6 +19,12 @@ public sealed class OutboundRuleOptions
     /// <summary>PingOne group ids whose groups and memberships are pushed to Docusign.</summary>
     public List<string> GroupsToPush { get; set; } = [];
 
+    /// <summary>
+    /// Pushed PingOne group id → the Docusign permission profile (name or id) its Docusign group gets when created and
+    /// keeps: a profile changed in Docusign is set back at the group's next change or resync.
+    /// </summary>
+    public Dictionary<string, string> GroupPermissionProfiles { get; set; } = new(StringComparer.Ordinal);
+
     public UserActionsOptions UserActions { get; set; } = new();
 
     /// <summary>

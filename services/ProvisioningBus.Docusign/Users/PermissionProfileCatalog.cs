@@ -11,7 +11,7 @@ internal sealed class PermissionProfileCatalog : IDisposable
     private readonly SemaphoreSlim gate = new(1, 1);
     private IReadOnlyList<DocusignPermissionProfile>? profiles;
 
-    /// <returns>The profile's id, or null when the account has no profile of that name (compared case-insensitively).</returns>
+    /// <returns>The profile's id, or null when the account has no profile with that id or name (names compared case-insensitively).</returns>
     public async Task<string?> ResolveAsync(string name, Func<CancellationToken, Task<IReadOnlyList<DocusignPermissionProfile>>> load, CancellationToken ct)
     {
         if (Find(profiles, name) is { } known)
@@ -38,6 +38,8 @@ internal sealed class PermissionProfileCatalog : IDisposable
 
     public void Dispose() => gate.Dispose();
 
+    // An id matches exactly, a name case-insensitively: configuration may give either.
     private static DocusignPermissionProfile? Find(IReadOnlyList<DocusignPermissionProfile>? list, string name) =>
-        list?.FirstOrDefault(profile => string.Equals(profile.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+        list?.FirstOrDefault(profile => string.Equals(profile.Id, name.Trim(), StringComparison.Ordinal))
+        ?? list?.FirstOrDefault(profile => string.Equals(profile.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
 }

@@ -40,6 +40,18 @@ public sealed class OutboundOptionsValidator(IConfiguration configuration) : IVa
                 failures.Add($"{key}:UserActions:RemoveAction 'Disable' is not supported: Docusign does not support disabling users (known limitation). Use 'Delete', which closes the user in Docusign.");
             }
 
+            foreach (var (groupId, profile) in rule.GroupPermissionProfiles)
+            {
+                if (!rule.GroupsToPush.Contains(groupId, StringComparer.Ordinal))
+                {
+                    failures.Add($"{key}:GroupPermissionProfiles:{groupId} names a group that is not in {key}:GroupsToPush; add it there or remove this entry.");
+                }
+                else if (string.IsNullOrWhiteSpace(profile))
+                {
+                    failures.Add($"{key}:GroupPermissionProfiles:{groupId} is empty: give a Docusign permission profile name or id.");
+                }
+            }
+
             foreach (var error in RuleScope.Validate(rule.Scope))
             {
                 failures.Add($"{key}:Scope:{error}");
