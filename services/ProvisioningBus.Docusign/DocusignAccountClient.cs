@@ -16,9 +16,38 @@ internal sealed class DocusignAccountClient(DocusignConnection connection, IDocu
 
     // ------------------------------------------------------------------ users
 
+    public async Task<IReadOnlyList<DocusignPermissionProfile>> ListPermissionProfilesAsync(CancellationToken cancellationToken = default)
+    {
+        var answer = await api.ListPermissionProfilesAsync(AccountId, cancellationToken).ConfigureAwait(false);
+        return [.. (answer.PermissionProfiles ?? [])
+            .Where(profile => profile.PermissionProfileId is not null && profile.PermissionProfileName is not null)
+            .Select(profile => new DocusignPermissionProfile(profile.PermissionProfileId!, profile.PermissionProfileName!))];
+    }
+
+    public Task<string?> FindPermissionProfileIdAsync(string nameOrId, CancellationToken cancellationToken = default) =>
+        connection.PermissionProfiles.ResolveAsync(nameOrId, ListPermissionProfilesAsync, cancellationToken);
+
     public async Task<IReadOnlyList<DocusignUserCreateResult>> CreateUsersAsync(IReadOnlyList<NewDocusignUser> users, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(users);
+        var profiles = await ResolveProfilesAsync(users.Select(user => (user.PermissionProfileId, user.PermissionProfileName)), cancellationToken).ConfigureAwait(false);
+        var sendable = Enumerable.Range(0, users.Count).Where(i => profiles[i].Error is null).ToList();
+        var sent = await CreateResolvedUsersAsync([.. sendable.Select(i => users[i] with { PermissionProfileId = profiles[i].Id })], cancellationToken).ConfigureAwait(false);
+        var results = new List<DocusignUserCreateResult>(users.Count);
+        var next = 0;
+        for (var i = 0; i < users.Count; i++)
+        {
+            // An unknown profile name fails its user only; the others are sent, answered in request order.
+            results.Add(profiles[i].Error is { } error
+                ? new DocusignUserCreateResult(users[i], null, DocusignUserStatus.Unknown, error)
+                : sent[next++] with { Request = users[i] });
+        }
+
+        return results;
+    }
+
+    private async Task<IReadOnlyList<DocusignUserCreateResult>> CreateResolvedUsersAsync(IReadOnlyList<NewDocusignUser> users, CancellationToken cancellationToken)
+    {
         var results = new List<DocusignUserCreateResult>(users.Count);
         foreach (var chunk in users.Chunk(_options.CreateBatchSize))
         {
@@ -108,21 +137,38 @@ internal sealed class DocusignAccountClient(DocusignConnection connection, IDocu
     public async Task<DocusignUser> UpdateUserAsync(DocusignUserUpdate update, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(update);
-        var user = await api.UpdateUserAsync(AccountId, update.UserId, update.ToWire(includeUserId: false), cancellationToken).ConfigureAwait(false);
+        var profile = (await ResolveProfilesAsync([(update.PermissionProfileId, update.PermissionProfileName)], cancellationToken).ConfigureAwait(false))[0];
+        if (profile.Error is { } unknown)
+        {
+            throw new DocusignApiException(System.Net.HttpStatusCode.BadRequest, unknown.ErrorCode, unknown.Message, "PUT", $"/users/{update.UserId}");
+        }
+
+        var user = await api.UpdateUserAsync(AccountId, update.UserId, update.ToWire(includeUserId: false, profile.Id), cancellationToken).ConfigureAwait(false);
         return DocusignUser.From(user);
     }
 
     public async Task<IReadOnlyList<DocusignUserChangeResult>> UpdateUsersAsync(IReadOnlyList<DocusignUserUpdate> updates, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(updates);
-        var results = new List<DocusignUserChangeResult>(updates.Count);
-        foreach (var chunk in updates.Chunk(_options.CreateBatchSize))
+        var profiles = await ResolveProfilesAsync(updates.Select(update => (update.PermissionProfileId, update.PermissionProfileName)), cancellationToken).ConfigureAwait(false);
+        var sendable = Enumerable.Range(0, updates.Count).Where(i => profiles[i].Error is null).ToList();
+        var sent = new List<DocusignUserChangeResult>(sendable.Count);
+        foreach (var chunk in sendable.Chunk(_options.CreateBatchSize))
         {
-            var response = await api.UpdateUsersAsync(AccountId, new UserInformationList { Users = [.. chunk.Select(u => u.ToWire(includeUserId: true))] }, cancellationToken).ConfigureAwait(false);
+            var body = new UserInformationList { Users = [.. chunk.Select(i => updates[i].ToWire(includeUserId: true, profiles[i].Id))] };
+            var response = await api.UpdateUsersAsync(AccountId, body, cancellationToken).ConfigureAwait(false);
             var items = response.Users ?? [];
-            results.AddRange(MatchById(
-                chunk.Select(c => c.UserId).ToList(),
+            sent.AddRange(MatchById(
+                chunk.Select(i => updates[i].UserId).ToList(),
                 items.Select(i => (i.UserId, DocusignUserStatuses.Parse(i.UserStatus), DocusignError.From(i.ErrorDetails))).ToList()));
+        }
+
+        // An unknown profile name fails its user only; results stay in request order.
+        var results = new List<DocusignUserChangeResult>(updates.Count);
+        var next = 0;
+        for (var i = 0; i < updates.Count; i++)
+        {
+            results.Add(profiles[i].Error is { } unknown ? new DocusignUserChangeResult(updates[i].UserId, DocusignUserStatus.Unknown, unknown) : sent[next++]);
         }
 
         return results;
@@ -169,6 +215,13 @@ internal sealed class DocusignAccountClient(DocusignConnection connection, IDocu
         var body = new GroupInformation { Groups = [.. groupNames.Select(n => new Group { GroupName = n })] };
         var response = await api.CreateGroupsAsync(AccountId, body, cancellationToken).ConfigureAwait(false);
         return MatchGroups(groupNames.Select(n => ((string?)null, (string?)n)).ToList(), response.Groups);
+    }
+
+    public async Task<DocusignGroupResult> CreateGroupAsync(string groupName, string? permissionProfileId, CancellationToken cancellationToken = default)
+    {
+        var body = new GroupInformation { Groups = [new Group { GroupName = groupName, PermissionProfileId = permissionProfileId }] };
+        var response = await api.CreateGroupsAsync(AccountId, body, cancellationToken).ConfigureAwait(false);
+        return MatchGroups([(null, groupName)], response.Groups)[0];
     }
 
     public async Task<IReadOnlyList<DocusignGroupResult>> UpdateGroupsAsync(IReadOnlyList<DocusignGroupRename> renames, CancellationToken cancellationToken = default)
@@ -275,12 +328,36 @@ internal sealed class DocusignAccountClient(DocusignConnection connection, IDocu
         }
     }
 
+    /// <summary>Per request, the profile id to send (an id as given, a name resolved), or why the name is unknown.</summary>
+    private async Task<IReadOnlyList<(string? Id, DocusignError? Error)>> ResolveProfilesAsync(IEnumerable<(string? Id, string? Name)> requests, CancellationToken cancellationToken)
+    {
+        var resolved = new List<(string? Id, DocusignError? Error)>();
+        foreach (var (id, name) in requests)
+        {
+            if (!string.IsNullOrEmpty(id) || string.IsNullOrWhiteSpace(name))
+            {
+                resolved.Add((NullIfEmpty(id), null));
+                continue;
+            }
+
+            var found = await connection.PermissionProfiles.ResolveAsync(name, ListPermissionProfilesAsync, cancellationToken).ConfigureAwait(false);
+            resolved.Add(found is null ? (null, PermissionProfileCatalog.Unknown(name, connection.PermissionProfiles.Known)) : (found, null));
+        }
+
+        return resolved;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
     private static UserInformation ToWire(NewDocusignUser user) => new()
     {
         UserName = user.UserName,
         Email = user.Email,
         FirstName = user.FirstName,
+        MiddleName = user.MiddleName,
         LastName = user.LastName,
+        SuffixName = user.SuffixName,
+        Title = user.Title,
         JobTitle = user.JobTitle,
         Company = user.Company,
         PermissionProfileId = user.PermissionProfileId,

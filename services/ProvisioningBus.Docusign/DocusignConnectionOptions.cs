@@ -9,6 +9,9 @@ public sealed class DocusignConnectionOptions
     /// <summary>Connection name; set from the registration name when empty.</summary>
     public string? Name { get; set; }
 
+    /// <summary>What the connection is for, for operators (status and <c>validate</c> show it); at most 1024 characters.</summary>
+    public string? Description { get; set; }
+
     /// <summary>The account's base_uri from /oauth/userinfo, e.g. https://demo.docusign.net (without /restapi).</summary>
     public Uri? ServiceUri { get; set; }
 
@@ -89,6 +92,11 @@ public sealed class DocusignConnectionOptions
             {
                 problems.Add($"{key}{name} is required.");
             }
+        }
+
+        if (Description is { Length: > 1024 })
+        {
+            problems.Add($"{key}{nameof(Description)} must be at most 1024 characters (was {Description.Length}).");
         }
 
         if (PageSize is < 1 or > 100)

@@ -18,6 +18,12 @@ public interface IDocusignAccountClient
     /// <summary>POST /users in chunks of at most 500; results in request order.</summary>
     Task<IReadOnlyList<DocusignUserCreateResult>> CreateUsersAsync(IReadOnlyList<NewDocusignUser> users, CancellationToken cancellationToken = default);
 
+    /// <summary>GET /permission_profiles: the account's profiles (ids and names).</summary>
+    Task<IReadOnlyList<DocusignPermissionProfile>> ListPermissionProfilesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The id of the profile with this id or name (case-insensitive); null when the account has none.</summary>
+    Task<string?> FindPermissionProfileIdAsync(string nameOrId, CancellationToken cancellationToken = default);
+
     /// <summary>GET /users?email=…; older accounts may return several users for one email.</summary>
     Task<IReadOnlyList<DocusignUser>> FindUsersByEmailAsync(string email, CancellationToken cancellationToken = default);
 
@@ -48,6 +54,9 @@ public interface IDocusignAccountClient
 
     /// <summary>POST /groups (201); per-group results.</summary>
     Task<IReadOnlyList<DocusignGroupResult>> CreateGroupsAsync(IReadOnlyList<string> groupNames, CancellationToken cancellationToken = default);
+
+    /// <summary>POST /groups with one group and its permission profile (null: Docusign's default).</summary>
+    Task<DocusignGroupResult> CreateGroupAsync(string groupName, string? permissionProfileId, CancellationToken cancellationToken = default);
 
     /// <summary>PUT /groups: rename and/or change the permission profile.</summary>
     Task<IReadOnlyList<DocusignGroupResult>> UpdateGroupsAsync(IReadOnlyList<DocusignGroupRename> renames, CancellationToken cancellationToken = default);

@@ -19,6 +19,9 @@ namespace ProvisioningBus.Host;
 /// </summary>
 public static class AllInOneHost
 {
+    /// <summary>The demo rule's description, as the status page shows it.</summary>
+    public const string DemoRuleDescription = "The demo directory's people and groups, provisioned to the emulated Docusign account";
+
     public static async Task RunAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -104,6 +107,8 @@ public static class AllInOneHost
             ["Docusign:Connections:demo:RefreshToken"] = docusign.Options.InitialRefreshToken,
             ["Outbound:Rules:demo:SourceEnvironmentId"] = pingOne.EnvironmentId,
             ["Outbound:Rules:demo:TargetConnection"] = "demo",
+            ["Outbound:Rules:demo:Description"] = DemoRuleDescription,
+            ["Docusign:Connections:demo:Description"] = "The emulated Docusign account of the demo",
 
             // Inbound: Docusign-only contractors become PingOne users. The filter keeps the users the outbound rule
             // put into Docusign out of it, and the gateway ignores the inbound writes' echo (same worker client).

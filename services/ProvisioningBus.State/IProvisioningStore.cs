@@ -34,6 +34,9 @@ public interface IProvisioningStore : IAsyncDisposable
 
     IRuleStateStore RuleStates { get; }
 
+    /// <summary>The connection each rule was created against.</summary>
+    IRuleEndpointStore RuleEndpoints { get; }
+
     ILeaseStore Leases { get; }
 
     IProcessedEventStore ProcessedEvents { get; }

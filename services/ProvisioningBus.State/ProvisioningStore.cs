@@ -35,6 +35,7 @@ public sealed class ProvisioningStore : IProvisioningStore, IDisposable
         Ledger = new SqlSyncLedger(database);
         SyncRuns = new SqlSyncRunStore(database);
         RuleStates = new SqlRuleStateStore(database);
+        RuleEndpoints = new SqlRuleEndpointStore(database);
         Leases = new SqlLeaseStore(database);
         ProcessedEvents = new SqlProcessedEventStore(database);
         InboundSnapshots = new SqlInboundSnapshotStore(database);
@@ -57,6 +58,8 @@ public sealed class ProvisioningStore : IProvisioningStore, IDisposable
     public ISyncRunStore SyncRuns { get; }
 
     public IRuleStateStore RuleStates { get; }
+
+    public IRuleEndpointStore RuleEndpoints { get; }
 
     public ILeaseStore Leases { get; }
 

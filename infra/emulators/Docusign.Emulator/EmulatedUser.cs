@@ -7,7 +7,12 @@ public sealed record EmulatedUser
     public required string UserName { get; init; }
     public required string Email { get; init; }
     public string? FirstName { get; init; }
+    public string? MiddleName { get; init; }
     public string? LastName { get; init; }
+    public string? SuffixName { get; init; }
+
+    /// <summary>The salutation (spec <c>title</c>), not the job title.</summary>
+    public string? Title { get; init; }
     public string? JobTitle { get; init; }
     public string? Company { get; init; }
 

@@ -33,6 +33,7 @@ public static class ProvisioningCoreExtensions
 
         var configuration = builder.Configuration;
         builder.AddProvisioningStateStore();
+        services.AddHostedService<RuleEndpointGuard>();
         services.AddSingleton<StoreBackedDocusignRefreshTokenStore>();
         services.TryAddSingleton<ConnectionSwitch>();
         services.AddSingleton<IDocusignRefreshTokenStore>(provider => provider.GetRequiredService<StoreBackedDocusignRefreshTokenStore>());

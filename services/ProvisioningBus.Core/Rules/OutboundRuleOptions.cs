@@ -8,6 +8,9 @@ public sealed class OutboundRuleOptions
     /// <summary>The PingOne environment whose changes this rule applies.</summary>
     public string SourceEnvironmentId { get; set; } = string.Empty;
 
+    /// <summary>What the rule is for, for operators (status and <c>validate</c> show it); at most 1024 characters.</summary>
+    public string? Description { get; set; }
+
     /// <summary>The name of the Docusign connection under <c>Docusign:Connections</c>.</summary>
     public string TargetConnection { get; set; } = string.Empty;
 
@@ -17,6 +20,12 @@ public sealed class OutboundRuleOptions
 
     /// <summary>PingOne group ids whose groups and memberships are pushed to Docusign.</summary>
     public List<string> GroupsToPush { get; set; } = [];
+
+    /// <summary>
+    /// Pushed PingOne group id → the Docusign permission profile (name or id) its Docusign group gets when created and
+    /// keeps: a profile changed in Docusign is set back at the group's next change or resync.
+    /// </summary>
+    public Dictionary<string, string> GroupPermissionProfiles { get; set; } = new(StringComparer.Ordinal);
 
     public UserActionsOptions UserActions { get; set; } = new();
 
@@ -31,4 +40,10 @@ public sealed class OutboundRuleOptions
     /// the defaults map userName, email, firstName, lastName and jobTitle.
     /// </summary>
     public Dictionary<string, string> Mappings { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The ready-made optional mapping <c>userStatus ← #root.enabled ? 'Active' : 'Closed'</c>: a user disabled in
+    /// PingOne is closed in Docusign, and reactivated when enabled again. Off by default, as on the product page.
+    /// </summary>
+    public bool MapEnabledToUserStatus { get; set; }
 }

@@ -1,4 +1,8 @@
 namespace ProvisioningBus.Core.Status;
 
 /// <summary>A configured Docusign connection as operators see it. Secrets are never part of it.</summary>
-public sealed record ConnectionStatus(string Name, bool Enabled, string? ServiceUri, string? AccountId);
+public sealed record ConnectionStatus(string Name, bool Enabled, string? ServiceUri, string? AccountId)
+{
+    /// <summary>The connection's <c>Description</c> setting.</summary>
+    public string? Description { get; init; }
+}

@@ -29,4 +29,8 @@ public sealed record RuleStatus(
     TimeSpan? LastRunDuration,
     Guid? PendingApprovalSnapshotId,
     string? PendingApprovalReason,
-    IReadOnlyList<EntityOutcome> RecentFailures);
+    IReadOnlyList<EntityOutcome> RecentFailures)
+{
+    /// <summary>The rule's <c>Description</c> setting.</summary>
+    public string? Description { get; init; }
+}

@@ -80,7 +80,10 @@ public sealed class SyncStatusReader(
             lastRun?.CompletedAt - lastRun?.StartedAt,
             state?.PendingApprovalSnapshotId,
             state?.PendingApprovalReason,
-            failures);
+            failures)
+        {
+            Description = rule.Description,
+        };
     }
 
     /// <summary>A disabled rule or connection outranks a failed run: nothing runs until it is enabled again.</summary>
@@ -107,9 +110,9 @@ public sealed class SyncStatusReader(
         var outbound = configuration.GetSection(OutboundOptions.SectionName).Get<OutboundOptions>() ?? new OutboundOptions();
         var inbound = configuration.GetSection(InboundOptions.SectionName).Get<InboundOptions>() ?? new InboundOptions();
         return outbound.Rules.OrderBy(rule => rule.Key, StringComparer.Ordinal)
-            .Select(rule => new ConfiguredRule(rule.Key, "outbound", rule.Value.TargetConnection, rule.Value.Enabled, null))
+            .Select(rule => new ConfiguredRule(rule.Key, "outbound", rule.Value.TargetConnection, rule.Value.Enabled, null, rule.Value.Description))
             .Concat(inbound.Rules.OrderBy(rule => rule.Key, StringComparer.Ordinal)
-                .Select(rule => new ConfiguredRule(rule.Key, "inbound", rule.Value.SourceConnection, rule.Value.Enabled, rule.Value)));
+                .Select(rule => new ConfiguredRule(rule.Key, "inbound", rule.Value.SourceConnection, rule.Value.Enabled, rule.Value, rule.Value.Description)));
     }
 
     private TimeSpan InboundRetryDelay() =>
@@ -117,5 +120,5 @@ public sealed class SyncStatusReader(
 
     private List<ConnectionStatus> Connections() =>
         [.. configuration.GetSection("Docusign:Connections").GetChildren().Select(section => new ConnectionStatus(
-            section.Key, connectionSwitch.IsEnabled(section.Key), section["ServiceUri"], section["AccountId"]))];
+            section.Key, connectionSwitch.IsEnabled(section.Key), section["ServiceUri"], section["AccountId"]) { Description = section["Description"] })];
 }

@@ -11,6 +11,9 @@ public interface IDocusignEsignatureApi
     [Get("/restapi/v2.1/accounts/{accountId}")]
     Task<AccountInformation> GetAccountAsync(string accountId, CancellationToken cancellationToken);
 
+    [Get("/restapi/v2.1/accounts/{accountId}/permission_profiles")]
+    Task<PermissionProfileInformation> ListPermissionProfilesAsync(string accountId, CancellationToken cancellationToken);
+
     [Get("/restapi/v2.1/accounts/{accountId}/users")]
     Task<UserInformationList> ListUsersAsync(string accountId, [Query] UsersListQuery query, CancellationToken cancellationToken);
 

@@ -9,6 +9,8 @@ public sealed class UserInformation
     public string? FirstName { get; set; }
     public string? LastName { get; set; }
     public string? MiddleName { get; set; }
+    public string? SuffixName { get; set; }
+    public string? Title { get; set; }
     public string? JobTitle { get; set; }
     public string? Company { get; set; }
     public string? UserStatus { get; set; }

@@ -14,9 +14,12 @@ internal sealed class DocusignConnection(
 
     public DocusignProtectedUsers ProtectedUsers { get; } = protectedUsers;
 
+    public PermissionProfileCatalog PermissionProfiles { get; } = new();
+
     public void Dispose()
     {
         Tokens.Dispose();
         ProtectedUsers.Dispose();
+        PermissionProfiles.Dispose();
     }
 }

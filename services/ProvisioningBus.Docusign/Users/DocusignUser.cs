@@ -7,7 +7,10 @@ public sealed record DocusignUser
     public string? UserName { get; init; }
     public string? Email { get; init; }
     public string? FirstName { get; init; }
+    public string? MiddleName { get; init; }
     public string? LastName { get; init; }
+    public string? SuffixName { get; init; }
+    public string? Title { get; init; }
     public string? JobTitle { get; init; }
     public string? Company { get; init; }
     public DocusignUserStatus Status { get; init; }
@@ -29,7 +32,10 @@ public sealed record DocusignUser
         UserName = user.UserName,
         Email = user.Email,
         FirstName = user.FirstName,
+        MiddleName = user.MiddleName,
         LastName = user.LastName,
+        SuffixName = user.SuffixName,
+        Title = user.Title,
         JobTitle = user.JobTitle,
         Company = user.Company,
         Status = DocusignUserStatuses.Parse(user.UserStatus),

@@ -27,11 +27,11 @@ public static class StatusPage
 <h1>ProvisioningBus</h1>
 <div class="muted" id="generated">loading…</div>
 <h2>Connections</h2>
-<table id="connections"><thead><tr><th>Connection</th><th>Enabled</th><th>Service URI</th><th>Account</th></tr></thead><tbody></tbody></table>
+<table id="connections"><thead><tr><th>Connection</th><th>Enabled</th><th>Service URI</th><th>Account</th><th>Description</th></tr></thead><tbody></tbody></table>
 <h2>Rules</h2>
 <table id="rules"><thead><tr><th>Rule</th><th>Direction</th><th>Status</th><th>Last sync</th><th>Next run</th>
 <th>Users impacted</th><th>Users success</th><th>Users unsynced</th><th>Users partially synced</th><th>Users failed</th>
-<th>Groups impacted</th><th>Groups success</th><th>Groups failed</th><th>Awaiting approval</th></tr></thead><tbody></tbody></table>
+<th>Groups impacted</th><th>Groups success</th><th>Groups failed</th><th>Awaiting approval</th><th>Description</th></tr></thead><tbody></tbody></table>
 <h2>Recent failures</h2>
 <table id="failures"><thead><tr><th>Rule</th><th>Entity</th><th>Name</th><th>Error code</th><th>Message</th><th>At</th></tr></thead><tbody></tbody></table>
 <h2>Parked webhook events</h2>
@@ -60,10 +60,10 @@ async function refresh() {
     const response = await fetch(location.origin + '/api/status', { credentials: 'same-origin' });
     const status = await response.json();
     document.getElementById('generated').textContent = 'Updated ' + time(status.generatedAt);
-    fill('connections', status.connections.map(c => [c.name, c.enabled ? 'yes' : 'no', c.serviceUri, c.accountId]));
+    fill('connections', status.connections.map(c => [c.name, c.enabled ? 'yes' : 'no', c.serviceUri, c.accountId, c.description]));
     fill('rules', status.rules.map(r => [r.name, r.direction, { text: r.statusReason ? r.status + ': ' + r.statusReason : r.status, cls: r.status }, time(r.lastSyncAt), time(r.nextSyncAt),
       r.users.impacted, r.users.success, r.users.unsynced, r.users.partiallySynced, r.users.failed,
-      r.groups.impacted, r.groups.success, r.groups.failed, text(r.pendingApprovalReason)]));
+      r.groups.impacted, r.groups.success, r.groups.failed, text(r.pendingApprovalReason), r.description]));
     fill('failures', status.rules.flatMap(r => r.recentFailures.map(f => [r.name, f.entityKind.toLowerCase(), f.displayName, f.errorCode, f.errorMessage, time(f.at)])));
     document.getElementById('parked').textContent = status.parkedEvents === 0
       ? 'none'

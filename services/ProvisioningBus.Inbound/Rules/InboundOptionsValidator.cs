@@ -43,6 +43,11 @@ public sealed class InboundOptionsValidator(IConfiguration configuration) : IVal
         foreach (var (ruleName, rule) in options.Rules)
         {
             var key = $"{section}:Rules:{ruleName}";
+            if (Descriptions.Problem($"{key}:Description", rule.Description) is { } description)
+            {
+                failures.Add(description);
+            }
+
             if (!connections.Contains(rule.SourceConnection))
             {
                 failures.Add($"{key}:SourceConnection '{rule.SourceConnection}' names no connection under Docusign:Connections (known: {string.Join(", ", connections.Order())}).");

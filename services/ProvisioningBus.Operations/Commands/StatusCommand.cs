@@ -39,6 +39,7 @@ public static class StatusCommand
                 WriteRow(cli.Output, status, "groups", status.Groups);
             }
 
+            WriteDescriptions(cli.Output, report, rules);
             if (report.ParkedEvents > 0)
             {
                 cli.Output.WriteLine($"Parked webhook events waiting: {report.ParkedEvents} (see `errors parked`).");
@@ -61,6 +62,21 @@ public static class StatusCommand
         builder.Services.AddOptions<BusOptions>().Bind(builder.Configuration.GetSection(BusOptions.SectionName));
         builder.AddSyncStatus();
     }, cancellationToken);
+
+    /// <summary>Below the table, so its columns stay fixed: the descriptions of the rules shown and of their connections.</summary>
+    private static void WriteDescriptions(TextWriter output, StatusReport report, IReadOnlyList<RuleStatus> rules)
+    {
+        var shown = rules.Select(rule => rule.Connection).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var lines = rules.Where(rule => !string.IsNullOrWhiteSpace(rule.Description)).Select(rule => $"  rule {rule.Name}: {rule.Description}")
+            .Concat(report.Connections.Where(connection => shown.Contains(connection.Name) && !string.IsNullOrWhiteSpace(connection.Description))
+                .Select(connection => $"  connection {connection.Name}: {connection.Description}"))
+            .ToList();
+        if (lines.Count > 0)
+        {
+            output.WriteLine("Descriptions:");
+            lines.ForEach(output.WriteLine);
+        }
+    }
 
     private static void WriteRow(TextWriter output, RuleStatus rule, string kind, State.Ledger.OutcomeCounts counts) =>
         output.WriteLine($"{rule.Name,-24} {rule.Direction,-8} {rule.Status,-8} {kind,-6} {counts.Impacted,8} {counts.Success,8} {counts.Unsynced,8} {counts.PartiallySynced,8} {counts.Failed,8}  {rule.LastSyncAt?.ToString("u") ?? "never",-20}  {rule.StatusReason}".TrimEnd());

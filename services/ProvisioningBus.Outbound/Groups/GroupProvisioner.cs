@@ -48,12 +48,19 @@ public sealed class GroupProvisioner(
                 return await CreateOrAdoptAsync(rule, target, group, guarded);
             }
 
+            var profile = await ProfileToKeepAsync(rule, target, link, guarded);
             if (string.Equals(link.Name, group.Name, StringComparison.Ordinal))
             {
+                if (profile is not null)
+                {
+                    ThrowIfFailed((await target.UpdateGroupsAsync([new DocusignGroupRename(link.DocusignGroupId, null, profile)], guarded))[0].Error);
+                    logger.LogInformation("Rule {Rule}: set Docusign group {DocusignGroupId}'s permission profile back to {ProfileId}", rule.Name, link.DocusignGroupId, profile);
+                }
+
                 return (link, GroupChangeOutcome.Unchanged);
             }
 
-            var renamed = await target.RenameGroupAsync(link.DocusignGroupId, group.Name, guarded);
+            var renamed = (await target.UpdateGroupsAsync([new DocusignGroupRename(link.DocusignGroupId, group.Name, profile)], guarded))[0];
             ThrowIfFailed(renamed.Error);
             var updated = link with { Name = group.Name, UpdatedAt = time.GetUtcNow() };
             await store.GroupLinks.UpsertAsync(updated, guarded);
@@ -115,6 +122,41 @@ public sealed class GroupProvisioner(
         return null;
     }
 
+    /// <summary>The id of the permission profile the rule gives this group; null when it gives none.</summary>
+    private static async Task<string?> WantedProfileAsync(CompiledOutboundRule rule, IDocusignAccountClient target, string pingOneGroupId, CancellationToken cancellationToken)
+    {
+        if (!rule.Options.GroupPermissionProfiles.TryGetValue(pingOneGroupId, out var configured))
+        {
+            return null;
+        }
+
+        return await target.FindPermissionProfileIdAsync(configured, cancellationToken)
+            ?? throw new GroupProvisioningException(
+                "PERMISSION_PROFILE_NOT_FOUND",
+                $"The Docusign account has no permission profile '{configured}' (Outbound:Rules:{rule.Name}:GroupPermissionProfiles:{pingOneGroupId}).");
+    }
+
+    /// <summary>The profile to set on a linked group whose profile was changed in Docusign; null when it matches or none is configured.</summary>
+    private static async Task<string?> ProfileToKeepAsync(CompiledOutboundRule rule, IDocusignAccountClient target, GroupLink link, CancellationToken cancellationToken)
+    {
+        var wanted = await WantedProfileAsync(rule, target, link.PingOneGroupId, cancellationToken);
+        if (wanted is null)
+        {
+            return null;
+        }
+
+        // No GET of one group in the API: search by the linked name, matched by id.
+        await foreach (var candidate in target.ListGroupsAsync(link.Name, cancellationToken))
+        {
+            if (string.Equals(candidate.GroupId, link.DocusignGroupId, StringComparison.Ordinal))
+            {
+                return string.Equals(candidate.PermissionProfileId, wanted, StringComparison.Ordinal) ? null : wanted;
+            }
+        }
+
+        return wanted;
+    }
+
     internal static bool IsUnknownGroup(string? errorCode) =>
         DocusignErrorCodes.Is(errorCode, "INVALID_GROUP_ID") || DocusignErrorCodes.IsNotFound(errorCode);
 
@@ -125,10 +167,11 @@ public sealed class GroupProvisioner(
         CancellationToken cancellationToken)
     {
         var outcome = GroupChangeOutcome.Adopted;
+        var profile = await WantedProfileAsync(rule, target, group.Id, cancellationToken);
         var existing = await FindByNameAsync(target, group.Name, cancellationToken);
         if (existing is null)
         {
-            var created = (await target.CreateGroupsAsync([group.Name], cancellationToken))[0];
+            var created = await target.CreateGroupAsync(group.Name, profile, cancellationToken);
             if (created.Error is null && created.GroupId is not null)
             {
                 existing = created.Group ?? new DocusignGroup { GroupId = created.GroupId, GroupName = group.Name, Type = DocusignGroupType.Custom };
@@ -156,10 +199,11 @@ public sealed class GroupProvisioner(
         }
 
         var link = new GroupLink(rule.Name, group.Id, existing.GroupId, group.Name, time.GetUtcNow());
-        if (!string.Equals(existing.GroupName, group.Name, StringComparison.Ordinal))
+        var profileDiffers = profile is not null && outcome == GroupChangeOutcome.Adopted && !string.Equals(existing.PermissionProfileId, profile, StringComparison.Ordinal);
+        if (!string.Equals(existing.GroupName, group.Name, StringComparison.Ordinal) || profileDiffers)
         {
-            // Same name up to case: make the case match PingOne.
-            ThrowIfFailed((await target.RenameGroupAsync(existing.GroupId, group.Name, cancellationToken)).Error);
+            // Same name up to case: make the case match PingOne; an adopted group takes the rule's profile.
+            ThrowIfFailed((await target.UpdateGroupsAsync([new DocusignGroupRename(existing.GroupId, group.Name, profileDiffers ? profile : null)], cancellationToken))[0].Error);
         }
 
         await store.GroupLinks.UpsertAsync(link, cancellationToken);

@@ -85,6 +85,8 @@ public sealed class DeletedRuleDeprovisioner(
         }
 
         await store.RuleStates.DeleteAsync(ruleName, ct);
+        // Deleted: a new rule may take this name with another connection.
+        await store.RuleEndpoints.DeleteAsync(ruleName, ct);
         logger.LogInformation("Deleted rule {Rule}: forgotten ({Count} links{Deprovisioned})", ruleName, links.Count,
             fingerprint?.DeprovisionOnRuleDeletion == true ? ", users closed in Docusign" : "");
     }

@@ -40,6 +40,16 @@ public sealed class RuleLifecycleService(
                 }
             }
 
+            var remembered = (await store.RuleStates.ListAsync(stoppingToken)).Select(state => state.Rule).ToHashSet(StringComparer.Ordinal);
+            foreach (var endpoint in await store.RuleEndpoints.ListAsync(stoppingToken))
+            {
+                // A rule removed before its first reconciliation left only its endpoint: nothing to deprovision.
+                if (endpoint.Direction == RuleDirection.Outbound && !configured.Contains(endpoint.Rule) && !remembered.Contains(endpoint.Rule))
+                {
+                    await store.RuleEndpoints.DeleteAsync(endpoint.Rule, stoppingToken);
+                }
+            }
+
             foreach (var rule in rules.All)
             {
                 await ReconcileConfigurationAsync(rule, stoppingToken);

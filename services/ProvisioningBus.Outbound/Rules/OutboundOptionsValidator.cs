@@ -19,6 +19,11 @@ public sealed class OutboundOptionsValidator(IConfiguration configuration) : IVa
                 failures.Add($"{key}:SourceEnvironmentId is required: the PingOne environment whose changes the rule applies.");
             }
 
+            if (Descriptions.Problem($"{key}:Description", rule.Description) is { } description)
+            {
+                failures.Add(description);
+            }
+
             if (!connections.Contains(rule.TargetConnection))
             {
                 failures.Add($"{key}:TargetConnection '{rule.TargetConnection}' names no connection under Docusign:Connections (known: {string.Join(", ", connections.Order())}).");
@@ -36,12 +41,24 @@ public sealed class OutboundOptionsValidator(IConfiguration configuration) : IVa
             }
 
             MassDeletionThresholds.Validate($"{key}:MassDeletionGuard", rule.MassDeletionGuard, failures);
+            foreach (var (groupId, profile) in rule.GroupPermissionProfiles)
+            {
+                if (!rule.GroupsToPush.Contains(groupId, StringComparer.Ordinal))
+                {
+                    failures.Add($"{key}:GroupPermissionProfiles:{groupId} names a group that is not in {key}:GroupsToPush; add it there or remove this entry.");
+                }
+                else if (string.IsNullOrWhiteSpace(profile))
+                {
+                    failures.Add($"{key}:GroupPermissionProfiles:{groupId} is empty: give a Docusign permission profile name or id.");
+                }
+            }
+
             foreach (var error in RuleScope.Validate(rule.Scope))
             {
                 failures.Add($"{key}:Scope:{error}");
             }
 
-            foreach (var error in UserAttributeMapping.Compile(rule.Mappings, out _))
+            foreach (var error in UserAttributeMapping.Compile(rule, out _))
             {
                 failures.Add($"{key}:Mappings:{error}");
             }

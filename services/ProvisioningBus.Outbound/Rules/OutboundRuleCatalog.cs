@@ -13,7 +13,7 @@ public sealed class OutboundRuleCatalog
         rules = options.Value.Rules
             .Select(pair =>
             {
-                var errors = UserAttributeMapping.Compile(pair.Value.Mappings, out var mapping);
+                var errors = UserAttributeMapping.Compile(pair.Value, out var mapping);
                 return mapping is null
                     ? throw new InvalidOperationException($"Outbound rule '{pair.Key}' has invalid mappings: {string.Join("; ", errors)}")
                     : new CompiledOutboundRule(pair.Key, pair.Value, mapping) { Scope = RuleScope.Compile(pair.Value.Scope) };

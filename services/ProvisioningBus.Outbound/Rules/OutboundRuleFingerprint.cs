@@ -29,6 +29,12 @@ public sealed record OutboundRuleFingerprint(string Hash, string TargetConnectio
             .Append(options.TargetConnection).Append('\n')
             .Append(JsonSerializer.Serialize(options.Scope, Json)).Append('\n')
             .Append(JsonSerializer.Serialize(new SortedDictionary<string, string>(options.Mappings, StringComparer.Ordinal), Json)).Append('\n');
+        if (options.MapEnabledToUserStatus)
+        {
+            // Only when on, so the fingerprints stored before the setting existed stay equal.
+            material.Append("mapEnabledToUserStatus\n");
+        }
+
         // The authentication of the connection. The secret and refresh token only enter a one-way SHA-256 of the whole.
         foreach (var key in new[] { "ServiceUri", "AccountId", "ClientId", "ClientSecret", "TokenEndpoint", "GrantType", "RefreshToken" })
         {

@@ -85,7 +85,8 @@ public static class OutboundUserDecision
     /// <summary>Docusign not read: the link's hash says whether PingOne changed since the last write.</summary>
     private static OutboundUserAction FromLink(UserActionsOptions actions, WantedDocusignUser wanted, UserLink link)
     {
-        if (string.Equals(link.AppliedHash, wanted.Hash, StringComparison.Ordinal))
+        // The hash ignores the email's letter case (links written before case mattered keep theirs); the link's email does not.
+        if (string.Equals(link.AppliedHash, wanted.Hash, StringComparison.Ordinal) && EmailEquals(link.Email, wanted.User.Email))
         {
             return new OutboundUserAction(OutboundUserActionKind.Unchanged, wanted, null, Adopts: false);
         }
@@ -197,11 +198,7 @@ public static class OutboundUserDecision
     private static OutboundUserAction Fail(string code, string reason) =>
         new(OutboundUserActionKind.Fail, null, null, Adopts: false) { Outcome = SyncOutcome.Failed, ErrorCode = code, Reason = reason };
 
-    private static bool Differs(DocusignUser current, MappedDocusignUser wanted) =>
-        !TextEquals(current.UserName, wanted.UserName)
-        || !TextEquals(current.FirstName, wanted.FirstName)
-        || !TextEquals(current.LastName, wanted.LastName)
-        || !TextEquals(current.JobTitle, wanted.JobTitle);
+    private static bool Differs(DocusignUser current, MappedDocusignUser wanted) => Changed(current, wanted, emailChanged: false).Count > 0;
 
     private static List<AttributeChange> Created(NewDocusignUser user) =>
     [
@@ -212,10 +209,16 @@ public static class OutboundUserDecision
             new AttributeChange("firstName", null, user.FirstName),
             new AttributeChange("lastName", null, user.LastName),
             new AttributeChange("jobTitle", null, user.JobTitle),
+            new AttributeChange("middleName", null, user.MiddleName),
+            new AttributeChange("suffixName", null, user.SuffixName),
+            new AttributeChange("title", null, user.Title),
+            new AttributeChange("company", null, user.Company),
+            new AttributeChange("permissionProfileId", null, user.PermissionProfileId),
+            new AttributeChange("permissionProfileName", null, user.PermissionProfileName),
         }.Where(change => !string.IsNullOrEmpty(change.To)),
     ];
 
-    /// <summary>The attributes <see cref="Differs"/> compares, with the same equality.</summary>
+    /// <summary>What differs between Docusign and the mapping; optional attributes only when the rule maps them.</summary>
     private static List<AttributeChange> Changed(DocusignUser current, MappedDocusignUser mapped, bool emailChanged)
     {
         var changes = new List<AttributeChange>();
@@ -228,7 +231,31 @@ public static class OutboundUserDecision
         Compare("firstName", current.FirstName, mapped.FirstName);
         Compare("lastName", current.LastName, mapped.LastName);
         Compare("jobTitle", current.JobTitle, mapped.JobTitle);
+        CompareMapped("middleName", current.MiddleName, mapped.MiddleName);
+        CompareMapped("suffixName", current.SuffixName, mapped.SuffixName);
+        CompareMapped("title", current.Title, mapped.Title);
+        CompareMapped("company", current.Company, mapped.Company);
+        if (!string.IsNullOrEmpty(mapped.PermissionProfileId))
+        {
+            Compare("permissionProfileId", current.PermissionProfileId, mapped.PermissionProfileId);
+        }
+
+        if (!string.IsNullOrEmpty(mapped.PermissionProfileName)
+            && !string.Equals(current.PermissionProfileName, mapped.PermissionProfileName.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            // Names are matched as the profile lookup matches them: case-insensitively.
+            changes.Add(new AttributeChange("permissionProfileName", current.PermissionProfileName, mapped.PermissionProfileName));
+        }
+
         return changes;
+
+        void CompareMapped(string attribute, string? from, string? to)
+        {
+            if (to is not null)
+            {
+                Compare(attribute, from, to);
+            }
+        }
 
         void Compare(string attribute, string? from, string? to)
         {
@@ -241,5 +268,6 @@ public static class OutboundUserDecision
 
     private static bool TextEquals(string? a, string? b) => string.Equals(a ?? string.Empty, b ?? string.Empty, StringComparison.Ordinal);
 
-    private static bool EmailEquals(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Exact: a change of letter case only is pushed too, so Docusign shows the address as PingOne spells it.</summary>
+    private static bool EmailEquals(string? a, string? b) => string.Equals(a, b, StringComparison.Ordinal);
 }

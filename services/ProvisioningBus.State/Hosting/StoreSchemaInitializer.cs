@@ -5,17 +5,18 @@ using Microsoft.Extensions.Logging;
 namespace ProvisioningBus.State.Hosting;
 
 /// <summary>
-/// Creates or upgrades the schema when the host starts. Hosted services start in registration order, so
-/// <c>AddProvisioningStore</c> before <c>AddMassTransit</c> means no consumer runs before the schema exists.
+/// Creates or upgrades the schema when the host starts, in the "starting" phase that precedes every hosted service's
+/// start: no consumer runs before the schema exists, and start-up checks that read the store (the rule endpoint
+/// guard) can run before any consumer does.
 /// An unreachable store is retried with backoff for <see cref="StoreOptions.StartupTimeout"/>, then start-up
 /// fails with a message naming the key to check.
 /// </summary>
 internal sealed class StoreSchemaInitializer(IProvisioningStore store, StoreOptions options, TimeProvider time, ILogger<StoreSchemaInitializer> logger)
-    : IHostedService
+    : IHostedLifecycleService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var deadline = time.GetUtcNow() + options.StartupTimeout;
         var backoff = TimeSpan.FromMilliseconds(500);
@@ -43,5 +44,13 @@ internal sealed class StoreSchemaInitializer(IProvisioningStore store, StoreOpti
         }
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -30,6 +30,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().Ledger);
         services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().SyncRuns);
         services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().RuleStates);
+        services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().RuleEndpoints);
         services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().Leases);
         services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().ProcessedEvents);
         services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().InboundSnapshots);

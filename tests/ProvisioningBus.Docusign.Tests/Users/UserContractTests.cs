@@ -42,6 +42,34 @@ public sealed class UserContractTests
     }
 
     [Fact]
+    public async Task Optional_attributes_and_a_permission_profile_named_are_stored_and_read_back_and_an_unknown_name_fails_only_its_user()
+    {
+        await using var context = await DocusignTestContext.StartAsync();
+        var client = context.Client;
+
+        var created = await client.CreateUsersAsync(
+        [
+            new NewDocusignUser("Ada King", "ada.king@example.com") { MiddleName = "Byron", SuffixName = "Jr.", Title = "Dr.", Company = "Analytical", PermissionProfileName = "docusign viewer" },
+            new NewDocusignUser("Nope Person", "nope@example.com") { PermissionProfileName = "Auditors" },
+        ]);
+        var updated = await client.UpdateUsersAsync([new DocusignUserUpdate(created[0].UserId!) { MiddleName = "", SuffixName = "III", PermissionProfileName = "DocuSign Sender" }]);
+        var read = await client.GetUserAsync(created[0].UserId!);
+
+        Assert.Null(created[0].Error);
+        Assert.Equal("PERMISSION_PROFILE_NOT_FOUND", created[1].Error?.ErrorCode);
+        Assert.Contains("'Auditors'", created[1].Error!.Message, StringComparison.Ordinal);
+        Assert.Empty(context.State.FindUsersByEmail("nope@example.com"));
+        Assert.Null(Assert.Single(updated).Error);
+        Assert.Equal((null, "III", "Dr.", "Analytical"), (NullIfEmpty(read!.MiddleName), read.SuffixName, read.Title, read.Company));
+        Assert.Equal((global::Docusign.Emulator.PermissionProfiles.SenderId, "DocuSign Sender"), (read.PermissionProfileId, read.PermissionProfileName));
+        Assert.Equal(global::Docusign.Emulator.PermissionProfiles.Names.Count, (await client.ListPermissionProfilesAsync()).Count);
+        // Only ids go over the wire: the name was resolved through one GET /permission_profiles, read again for the unknown one.
+        Assert.DoesNotContain(context.State.Requests, r => r.RequestBody?.Contains("permissionProfileName", StringComparison.Ordinal) == true);
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    [Fact]
     public async Task Users_can_be_found_by_email_and_read_by_id()
     {
         await using var context = await DocusignTestContext.StartAsync();

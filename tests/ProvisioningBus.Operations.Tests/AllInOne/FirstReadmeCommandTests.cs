@@ -42,6 +42,8 @@ public sealed partial class FirstReadmeCommandTests
         Assert.Equal(DemoUsers.ToString(System.Globalization.CultureInfo.InvariantCulture), cells[5]);
         Assert.Equal(DemoUsers.ToString(System.Globalization.CultureInfo.InvariantCulture), cells[6]);
         Assert.Equal("0", cells[9]);
+        // The demo rule's Description setting (AllInOneHost.DemoRuleDescription), in the last column.
+        Assert.Equal("The demo directory's people and groups, provisioned to the emulated Docusign account", cells[^1]);
     }
 
     private static int UsersSucceeded(JsonElement report) =>

@@ -38,6 +38,23 @@ public sealed class ConfigurationCommandTests
     }
 
     [Fact]
+    public async Task Validate_names_a_group_permission_profile_for_a_group_that_is_not_pushed()
+    {
+        await using var docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
+        using var database = new TemporaryDatabase();
+        var settings = Settings.For(docusign, database);
+        settings["Outbound:Rules:people:GroupsToPush:0"] = "g-pushed";
+        settings["Outbound:Rules:people:GroupPermissionProfiles:g-pushed"] = "DocuSign Viewer";
+        settings["Outbound:Rules:people:GroupPermissionProfiles:g-other"] = "DocuSign Sender";
+
+        var run = await CliRun.InvokeAsync(settings, "validate");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, run.ExitCode);
+        Assert.Contains("Outbound:Rules:people:GroupPermissionProfiles:g-other names a group that is not in Outbound:Rules:people:GroupsToPush", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("GroupPermissionProfiles:g-pushed", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Test_connection_succeeds_with_good_credentials_and_names_a_bad_secret_without_printing_it()
     {
         await using var docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());

@@ -20,7 +20,14 @@ public sealed class ServiceRegistrationTests(PostgresDatabase postgres) : IClass
             .AddProvisioningStore(test.Options);
         await using var provider = services.BuildServiceProvider();
 
-        foreach (var hosted in provider.GetServices<IHostedService>())
+        // As the generic host starts them: every "starting" phase (where the schema is created), then every start.
+        var hostedServices = provider.GetServices<IHostedService>().ToList();
+        foreach (var lifecycle in hostedServices.OfType<IHostedLifecycleService>())
+        {
+            await lifecycle.StartingAsync(test.Ct);
+        }
+
+        foreach (var hosted in hostedServices)
         {
             await hosted.StartAsync(test.Ct);
         }

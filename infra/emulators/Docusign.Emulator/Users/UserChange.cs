@@ -7,7 +7,10 @@ internal sealed record UserChange
     public string? UserName { get; init; }
     public string? Email { get; init; }
     public string? FirstName { get; init; }
+    public string? MiddleName { get; init; }
     public string? LastName { get; init; }
+    public string? SuffixName { get; init; }
+    public string? Title { get; init; }
     public string? JobTitle { get; init; }
     public string? Company { get; init; }
     public string? PermissionProfileId { get; init; }

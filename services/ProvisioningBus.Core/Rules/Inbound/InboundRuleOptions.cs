@@ -6,6 +6,9 @@ public sealed class InboundRuleOptions
     /// <summary>The name of the Docusign connection under <c>Docusign:Connections</c> whose users are read.</summary>
     public string SourceConnection { get; set; } = string.Empty;
 
+    /// <summary>What the rule is for, for operators (status and <c>validate</c> show it); at most 1024 characters.</summary>
+    public string? Description { get; set; }
+
     /// <summary>The PingOne environment written to; it must be the one the PingOne client is configured for (<c>PingOne:EnvironmentId</c>).</summary>
     public string TargetEnvironmentId { get; set; } = string.Empty;
 
