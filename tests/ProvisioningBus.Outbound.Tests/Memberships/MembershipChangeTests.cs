@@ -58,7 +58,7 @@ public sealed class MembershipChangeTests(ITestOutputHelper output)
         Assert.Equal(Ids(users), scenario.DocusignMembers(group.GroupId));
 
         // Ann leaves the scope but stays in the PingOne group: no membership event will take her out of the Docusign one.
-        scenario.PingOne.State.UpdateUser(users[0].PingOneUserId, new PingOne.Emulator.Directory.EmulatedUserChanges { Name = new PingOne.Emulator.Directory.EmulatedUserName("ann", "Leaver") });
+        scenario.PingOne.State.UpdateUser(users[0].PingOneUserId, new global::PingOne.Emulator.Directory.EmulatedUserChanges { Name = new global::PingOne.Emulator.Directory.EmulatedUserName("ann", "Leaver") });
         await scenario.Changes.DeliverAsync();
 
         Assert.Equal("Closed", scenario.Docusign.State.FindUser(users[0].DocusignUserId)!.UserStatus);
