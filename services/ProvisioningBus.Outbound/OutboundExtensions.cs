@@ -37,9 +37,12 @@ public static class OutboundExtensions
         builder.Services.AddSingleton<DocusignAccountDirectory>();
         builder.Services.AddSingleton<OutboundRuleResync>();
         builder.Services.AddSingleton<DeletedRuleDeprovisioner>();
+        builder.Services.AddOptions<ReconciliationOptions>().Bind(configuration.GetSection(ReconciliationOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ReconciliationOptions>, ReconciliationOptionsValidator>();
         if (roles.HasFlag(WorkerRoles.Resync))
         {
             builder.Services.AddHostedService<RuleLifecycleService>();
+            builder.Services.AddHostedService<ScheduledReconciliationService>();
         }
 
         if (registerBus)

@@ -13,6 +13,10 @@ public static class ProvisioningBusMetrics
     public static readonly Counter<long> WebhookIgnored =
         ProvisioningBusTelemetry.Meter.CreateCounter<long>("provisioningbus.webhook.ignored", "{event}", "PingOne webhook events ignored, by reason");
 
+    /// <summary>Changes no outbound rule takes, tagged resource (user, group, membership), reason (foreign_environment, rule_disabled) and the PingOne environment.</summary>
+    public static readonly Counter<long> ChangesUnrouted =
+        ProvisioningBusTelemetry.Meter.CreateCounter<long>("provisioningbus.changes.unrouted", "{change}", "Directory changes no outbound rule takes, by reason");
+
     /// <summary>Changes applied to a target, tagged resource (user, group, membership, inbound_user), action and outcome.</summary>
     public static readonly Counter<long> ChangesApplied =
         ProvisioningBusTelemetry.Meter.CreateCounter<long>("provisioningbus.changes.applied", "{change}", "Directory changes applied to the target system");

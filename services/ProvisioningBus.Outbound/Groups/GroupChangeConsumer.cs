@@ -22,6 +22,11 @@ public sealed class GroupChangeConsumer(
     {
         var change = context.Message;
         var cancellationToken = context.CancellationToken;
+        if (UnroutedChanges.Recorded(rules, change.EnvironmentId, "group", [change.GroupId], logger))
+        {
+            return;
+        }
+
         foreach (var rule in rules.ForEnvironment(change.EnvironmentId).Where(rule => rule.Pushes(change.GroupId)))
         {
             using var activity = ChangeTelemetry.Start("provisioning.group", rule.Name, change.GroupId);

@@ -27,6 +27,11 @@ public sealed class MembershipChangeConsumer(
         var result = MembershipApplyResult.None;
         foreach (var environment in latest.GroupBy(message => message.Message.EnvironmentId, StringComparer.Ordinal))
         {
+            if (UnroutedChanges.Recorded(rules, environment.Key, "membership", [.. environment.Select(message => $"{message.Message.GroupId}/{message.Message.UserId}")], logger))
+            {
+                continue;
+            }
+
             var changes = environment
                 .Select(message => new MembershipChange(
                     message.Message.UserId,

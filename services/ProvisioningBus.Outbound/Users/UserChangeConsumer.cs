@@ -26,19 +26,27 @@ public sealed class UserChangeConsumer(
         ApplyAsync(
             context.Message.Select(item => (item.Message.EnvironmentId, GroupId: (string?)null, Change: new UserChange(
                 item.Message.UserId, item.Message.Action == DirectoryChangeAction.Deleted, item.Message.RecordedAt, item.Message.UserName) { Trace = TraceOf(item) })),
+            countUnrouted: true,
             context.CancellationToken);
 
     public Task Consume(ConsumeContext<Batch<PingOneMembershipChanged>> context) =>
         ApplyAsync(
             context.Message.Select(item => (item.Message.EnvironmentId, GroupId: (string?)item.Message.GroupId, Change: new UserChange(
                 item.Message.UserId, Deleted: false, item.Message.RecordedAt, UserName: null) { Trace = TraceOf(item) })),
+            countUnrouted: false,
             context.CancellationToken);
 
     /// <param name="changes">Each change with its environment and, for a membership change, the group (only rules whose scope names it care).</param>
-    private async Task ApplyAsync(IEnumerable<(string EnvironmentId, string? GroupId, UserChange Change)> changes, CancellationToken ct)
+    /// <param name="countUnrouted">False for membership changes: the membership consumer counts those it drops.</param>
+    private async Task ApplyAsync(IEnumerable<(string EnvironmentId, string? GroupId, UserChange Change)> changes, bool countUnrouted, CancellationToken ct)
     {
         foreach (var environment in changes.GroupBy(item => item.EnvironmentId, StringComparer.Ordinal))
         {
+            if (countUnrouted && UnroutedChanges.Recorded(rules, environment.Key, "user", [.. environment.Select(item => item.Change.UserId)], logger))
+            {
+                continue;
+            }
+
             foreach (var rule in rules.ForEnvironment(environment.Key))
             {
                 var concerned = environment.Where(item => item.GroupId is null || rule.Scope.GroupIds.Contains(item.GroupId)).Select(item => item.Change).ToList();

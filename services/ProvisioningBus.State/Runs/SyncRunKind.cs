@@ -17,4 +17,7 @@ public enum SyncRunKind
 
     /// <summary>Deprovisioning everything a deleted rule provisioned.</summary>
     RuleDeletion,
+
+    /// <summary>The outbound periodic reconciliation (<c>Outbound:Reconciliation</c>): a full resync that repairs drift.</summary>
+    Scheduled,
 }
