@@ -30,7 +30,7 @@ internal sealed class DocusignAdminClient(string connectionName, string accountI
                 // A user modified while we page moves to the end of the since-ordered listing and may be met twice.
                 if (user.Id is { Length: > 0 } id && seen.Add(id))
                 {
-                    yield return new DocusignOrganizationUser(id, user.Email, user.MembershipStatus);
+                    yield return new DocusignOrganizationUser(id, user.UserName, user.Email, user.FirstName, user.LastName, user.MembershipStatus);
                 }
             }
 
