@@ -24,14 +24,14 @@ public sealed class IncrementalPollTests(RabbitMqFixture broker, ITestOutputHelp
 
     private const int Tracked = 10;
 
-    private static readonly DateTimeOffset Monday0900 = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Sunday0900 = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task A_daily_run_on_an_account_with_one_percent_changed_costs_about_one_percent_of_a_full_poll_and_applies_the_changes()
     {
-        var clock = new FakeTimeProvider(Monday0900);
+        var clock = new FakeTimeProvider(Sunday0900);
         await using var scenario = await StartAsync(clock);
-        var users = Seed(scenario, AccountSize);
+        var users = Seed(scenario, clock, AccountSize);
         await using var worker = await StartWorkerAsync(scenario, clock, Rule(scenario));
         await WaitForInitialSyncAsync(scenario, worker);
         var fullPoll = Calls(scenario);
@@ -75,9 +75,9 @@ public sealed class IncrementalPollTests(RabbitMqFixture broker, ITestOutputHelp
     [Fact]
     public async Task A_failed_run_breaks_the_chain_and_the_next_daily_run_takes_a_full_snapshot_then_continues_incrementally()
     {
-        var clock = new FakeTimeProvider(Monday0900);
+        var clock = new FakeTimeProvider(Sunday0900);
         await using var scenario = await StartAsync(clock);
-        var users = Seed(scenario, 1_000);
+        var users = Seed(scenario, clock, 1_000);
         await using var worker = await StartWorkerAsync(scenario, clock, Rule(scenario));
         await WaitForInitialSyncAsync(scenario, worker);
 
@@ -100,9 +100,9 @@ public sealed class IncrementalPollTests(RabbitMqFixture broker, ITestOutputHelp
     [Fact]
     public async Task A_daily_run_takes_a_full_snapshot_when_the_cadence_is_due_which_then_counts_from_it()
     {
-        var clock = new FakeTimeProvider(Monday0900);
+        var clock = new FakeTimeProvider(Sunday0900);
         await using var scenario = await StartAsync(clock);
-        Seed(scenario, 1_000);
+        Seed(scenario, clock, 1_000);
         var rule = Rule(scenario);
         rule["Incremental:FullSnapshotEvery"] = TimeSpan.FromHours(2).ToString("c", CultureInfo.InvariantCulture);
         await using var worker = await StartWorkerAsync(scenario, clock, rule);
@@ -142,8 +142,11 @@ public sealed class IncrementalPollTests(RabbitMqFixture broker, ITestOutputHelp
         return await RunningInboundWorker.StartAsync(settings, clock);
     }
 
-    /// <summary>Seeds the account up to <paramref name="size"/> users (the administrator is one): <see cref="Tracked"/> the rule takes, the rest it does not.</summary>
-    private static (IReadOnlyList<string> Tracked, IReadOnlyList<string> Untracked) Seed(InboundScenario scenario, int size)
+    /// <summary>
+    /// Seeds the account up to <paramref name="size"/> users (the administrator is one): <see cref="Tracked"/> the rule
+    /// takes, the rest it does not. They were last modified a day before the initial sync, outside its overlap.
+    /// </summary>
+    private static (IReadOnlyList<string> Tracked, IReadOnlyList<string> Untracked) Seed(InboundScenario scenario, FakeTimeProvider clock, int size)
     {
         var tracked = new List<string>();
         var untracked = new List<string>();
@@ -155,6 +158,7 @@ public sealed class IncrementalPollTests(RabbitMqFixture broker, ITestOutputHelp
             (take ? tracked : untracked).Add(user.UserId);
         }
 
+        clock.Advance(TimeSpan.FromDays(1));
         scenario.Docusign.State.ClearRequests();
         return (tracked, untracked);
     }
