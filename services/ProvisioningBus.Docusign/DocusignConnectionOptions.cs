@@ -15,6 +15,14 @@ public sealed class DocusignConnectionOptions
     /// <summary>The account's base_uri from /oauth/userinfo, e.g. https://demo.docusign.net (without /restapi).</summary>
     public Uri? ServiceUri { get; set; }
 
+    /// <summary>
+    /// Root of the Docusign Admin API (the incremental inbound poll's <c>last_modified_since</c> listing), e.g.
+    /// <c>https://api-d.docusign.net/management</c>. Defaults by environment from <see cref="ServiceUri"/>: a
+    /// <c>demo.docusign.net</c> account uses <c>api-d</c>, any other <c>docusign.net</c> account <c>api</c>, and
+    /// anything else (an emulator) <c>{ServiceUri}/management</c>.
+    /// </summary>
+    public Uri? AdminBaseUri { get; set; }
+
     /// <summary>Account GUID (or external account number).</summary>
     public string? AccountId { get; set; }
 
@@ -86,6 +94,11 @@ public sealed class DocusignConnectionOptions
             CheckUri(problems, key + nameof(UserInfoEndpoint), UserInfoEndpoint);
         }
 
+        if (AdminBaseUri is not null)
+        {
+            CheckUri(problems, key + nameof(AdminBaseUri), AdminBaseUri);
+        }
+
         foreach (var (name, value) in new[] { (nameof(AccountId), AccountId), (nameof(ClientId), ClientId), (nameof(ClientSecret), ClientSecret) })
         {
             if (string.IsNullOrWhiteSpace(value))
@@ -123,6 +136,25 @@ public sealed class DocusignConnectionOptions
         {
             problems.Add($"{key} must be an absolute https:// (or, for a local emulator, http://) URI (was '{value.OriginalString}').");
         }
+    }
+
+    /// <summary>The Admin API root (<see cref="AdminBaseUri"/> or its default by environment).</summary>
+    public Uri ResolveAdminBaseUri()
+    {
+        if (AdminBaseUri is not null)
+        {
+            return AdminBaseUri;
+        }
+
+        var host = ServiceUri!.Host;
+        if (host.Equals("demo.docusign.net", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".demo.docusign.net", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Uri("https://api-d.docusign.net/management");
+        }
+
+        return host.EndsWith("docusign.net", StringComparison.OrdinalIgnoreCase)
+            ? new Uri("https://api.docusign.net/management")
+            : new Uri(ServiceUri, "management");
     }
 
     internal Uri ResolveUserInfoEndpoint() => UserInfoEndpoint ?? new Uri(TokenEndpoint!, "userinfo");

@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProvisioningBus.Docusign;
+using ProvisioningBus.Docusign.Admin;
 using ProvisioningBus.Docusign.Api;
+using ProvisioningBus.Docusign.Api.Admin;
 using Refit;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -30,6 +32,7 @@ public static class DocusignServiceCollectionExtensions
         services.TryAddSingleton<IDocusignRefreshTokenStore, InMemoryDocusignRefreshTokenStore>();
         services.TryAddSingleton<IDocusignAccountBudget, UnsharedDocusignAccountBudget>();
         services.TryAddSingleton<IDocusignClientProvider, DocusignClientProvider>();
+        services.TryAddSingleton<IDocusignAdminClientProvider, DocusignAdminClientProvider>();
         services.Configure<DocusignConnectionRegistry>(registry => registry.Names.Add(connectionName));
 
         services.AddKeyedSingleton(connectionName, (sp, _) =>
@@ -75,6 +78,19 @@ public static class DocusignServiceCollectionExtensions
                     connection.Budget, sp.GetRequiredService<IDocusignAccountBudget>(), options, sp.GetRequiredService<TimeProvider>(), Logger(sp));
             })
             .AddDocusignTransientHandling("docusign-rest", options);
+
+        // The Admin API takes the same OAuth token (its consent must include the Admin scope user_read). It is not the
+        // eSignature account budget: Docusign limits it separately, so the eSignature rate-limit handler stays off it.
+        services.AddKeyedRefitGeneratedClient<IDocusignAdminApi>(connectionName, _ => settings, "docusign-admin:" + connectionName)
+            .ConfigureHttpClient(client =>
+            {
+                // Refit joins a base path and the route; a trailing slash would double it.
+                client.BaseAddress = new Uri(options.ResolveAdminBaseUri().ToString().TrimEnd('/'));
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddHttpMessageHandler(() => new DocusignTransportErrorHandler())
+            .AddHttpMessageHandler(sp => new DocusignOAuthHandler(Connection(sp, connectionName).Tokens))
+            .AddDocusignTransientHandling("docusign-admin", options);
 
         return services;
     }

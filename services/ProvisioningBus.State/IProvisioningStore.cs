@@ -45,6 +45,8 @@ public interface IProvisioningStore : IAsyncDisposable
 
     IInboundLinkStore InboundLinks { get; }
 
+    IInboundPollCursorStore InboundPollCursors { get; }
+
     ISharedCounterStore SharedCounters { get; }
     IParkedEventStore ParkedEvents { get; }
 

@@ -40,6 +40,7 @@ public sealed class ProvisioningStore : IProvisioningStore, IDisposable
         ProcessedEvents = new SqlProcessedEventStore(database);
         InboundSnapshots = new SqlInboundSnapshotStore(database);
         InboundLinks = new SqlInboundLinkStore(database);
+        InboundPollCursors = new SqlInboundPollCursorStore(database);
         SharedCounters = new SqlSharedCounterStore(database);
         ParkedEvents = new SqlParkedEventStore(database);
         Health = new SqlStoreHealth(database);
@@ -68,6 +69,8 @@ public sealed class ProvisioningStore : IProvisioningStore, IDisposable
     public IInboundSnapshotStore InboundSnapshots { get; }
 
     public IInboundLinkStore InboundLinks { get; }
+
+    public IInboundPollCursorStore InboundPollCursors { get; }
 
     public ISharedCounterStore SharedCounters { get; }
     public IParkedEventStore ParkedEvents { get; }

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using Docusign.Emulator;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using ProvisioningBus.Docusign;
+using ProvisioningBus.Docusign.Admin;
 using ProvisioningBus.Inbound.Benchmarks;
 using ProvisioningBus.Inbound.Snapshots;
 using ProvisioningBus.State;
@@ -25,8 +27,8 @@ Console.WriteLine();
 Console.WriteLine("\"list+hash+sort\" generates the listing too (in a poll it overlaps the Docusign calls); the time target is merge-diff + store. Each size runs in a process of its own.");
 Console.WriteLine($"Load average before: {LoadAverage()} (the machine is shared; CPU time is less sensitive to it than wall time).");
 Console.WriteLine();
-Console.WriteLine("| users | list+hash+sort | merge-diff | store differences | diff+store | time target | all three | differences | spilled runs | peak working set | memory target | Docusign GET /users calls | expected ceil(n/100) | listing through the emulator |");
-Console.WriteLine("|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---:|---:|---:|");
+Console.WriteLine("| users | list+hash+sort | merge-diff | store differences | diff+store | time target | all three | differences | spilled runs | peak working set | memory target | Docusign GET /users calls | expected ceil(n/100) | listing through the emulator | incremental: Admin API calls, 1 % changed | share of the full poll's calls | incremental listing through the emulator |");
+Console.WriteLine("|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|");
 
 foreach (var size in sizes)
 {
@@ -70,9 +72,9 @@ async Task MeasureAsync(int size)
         1_000_000 => (TimeSpan.FromSeconds(5), 500L << 20),
         _ => ((TimeSpan?)null, (long?)null),
     };
-    var (calls, listing) = await CountDocusignCallsAsync(size);
+    var (calls, listing, incrementalCalls, incrementalListing) = await CountDocusignCallsAsync(size);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {size:N0} | {Ms(poll.Take)} | {Ms(poll.Diff)} | {Ms(poll.Store)} | {Ms(diffAndStore)} ({Ms(poll.DiffAndStoreCpu)} CPU) | {Verdict(diffAndStore <= timeTarget, timeTarget is null ? null : Ms(timeTarget.Value))} | {Ms(poll.Take + diffAndStore)} | {poll.Differences:N0} | {poll.SpilledRuns} | {poll.PeakWorkingSet / 1048576.0:0} MiB{(poll.PeakRestarted ? "" : " (process life)")} | {Verdict(poll.PeakWorkingSet <= memoryTarget, memoryTarget is null ? null : $"{memoryTarget >> 20} MiB")} | {calls:N0} | {(size + 99) / 100:N0} | {Ms(listing)} |"));
+        $"| {size:N0} | {Ms(poll.Take)} | {Ms(poll.Diff)} | {Ms(poll.Store)} | {Ms(diffAndStore)} ({Ms(poll.DiffAndStoreCpu)} CPU) | {Verdict(diffAndStore <= timeTarget, timeTarget is null ? null : Ms(timeTarget.Value))} | {Ms(poll.Take + diffAndStore)} | {poll.Differences:N0} | {poll.SpilledRuns} | {poll.PeakWorkingSet / 1048576.0:0} MiB{(poll.PeakRestarted ? "" : " (process life)")} | {Verdict(poll.PeakWorkingSet <= memoryTarget, memoryTarget is null ? null : $"{memoryTarget >> 20} MiB")} | {calls:N0} | {(size + 99) / 100:N0} | {Ms(listing)} | {incrementalCalls:N0} | {(double)incrementalCalls / calls:P1} | {Ms(incrementalListing)} |"));
 }
 
 // One poll of a SQLite-stored snapshot of size users, as the runner does it (without publishing).
@@ -195,10 +197,13 @@ static DocusignUser User(int i, string title) => new()
     StatusText = "Active",
 };
 
-// One poll's listing through the real client against the emulator; the emulator's request counter (not its bounded log) counts the calls.
-static async Task<(long Calls, TimeSpan Elapsed)> CountDocusignCallsAsync(int size)
+// One poll's listing through the real client against the emulator, then an incremental one (the Admin API's users
+// modified since, after 1 % of the account changed an hour later); the emulator's request counter (not its bounded
+// log) counts the calls.
+static async Task<(long Calls, TimeSpan Elapsed, long IncrementalCalls, TimeSpan IncrementalElapsed)> CountDocusignCallsAsync(int size)
 {
-    await using var emulator = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions { HourlyLimit = 1_000_000, BurstLimit = 1_000_000 });
+    var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+    await using var emulator = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions { HourlyLimit = 10_000_000, BurstLimit = 10_000_000, TimeProvider = clock });
     for (var i = 1; i < size; i++)
     {
         // The account's administrator is user number one.
@@ -230,7 +235,28 @@ static async Task<(long Calls, TimeSpan Elapsed)> CountDocusignCallsAsync(int si
         throw new InvalidOperationException($"Listed {listed} users of {size}.");
     }
 
-    return (emulator.State.CountRequests("GET", "/users"), elapsed);
+    var calls = emulator.State.CountRequestsUnder("GET", "/restapi/");
+
+    clock.Advance(TimeSpan.FromHours(1));
+    var since = clock.GetUtcNow();
+    var changed = emulator.State.Users.Skip(1).Where((_, i) => i % 100 == 0).Select(u => new DocusignUserUpdate(u.UserId) { LastName = "Changed" }).ToList();
+    await client.UpdateUsersAsync(changed);
+    emulator.State.ClearRequests();
+    var admin = provider.GetRequiredService<IDocusignAdminClientProvider>().Get("benchmark");
+    watch.Restart();
+    var modified = 0;
+    await foreach (var _ in admin.ListUsersModifiedSinceAsync(emulator.Options.OrganizationId, since))
+    {
+        modified++;
+    }
+
+    var incrementalElapsed = watch.Elapsed;
+    if (modified != changed.Count)
+    {
+        throw new InvalidOperationException($"Listed {modified} modified users of {changed.Count}.");
+    }
+
+    return (calls, elapsed, emulator.State.CountRequestsUnder("GET", "/management/"), incrementalElapsed);
 }
 
 internal sealed record PollFigures(

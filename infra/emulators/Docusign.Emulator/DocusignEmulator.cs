@@ -1,5 +1,6 @@
 using System.Net;
 using Docusign.Emulator.Accounts;
+using Docusign.Emulator.Admin;
 using Docusign.Emulator.Control;
 using Docusign.Emulator.Groups;
 using Docusign.Emulator.Infrastructure;
@@ -86,6 +87,7 @@ public sealed class DocusignEmulator : IAsyncDisposable
         UserEndpoints.Map(account);
         GroupEndpoints.Map(account);
         GroupMemberEndpoints.Map(account);
+        AdminUserEndpoints.Map(app);
         app.MapFallback((HttpContext context) => EmulatorJson.Fail(
             new EmulatorError("RESOURCE_NOT_FOUND", $"No emulated resource at {context.Request.Method} {context.Request.Path}."),
             StatusCodes.Status404NotFound));

@@ -22,6 +22,12 @@ public sealed record DocusignEmulatorOptions
     public Uri? PublicBaseUri { get; init; }
 
     public string AccountId { get; init; } = DefaultAccountId;
+
+    /// <summary>The well-known organisation GUID the account belongs to (Admin API), stable so configs can name it.</summary>
+    public const string DefaultOrganizationId = "5e1f3c7a-2b4d-4c8e-9a6f-0d2c00d0c051";
+
+    /// <summary>The organisation the account belongs to: the Admin API answers for this one only.</summary>
+    public string OrganizationId { get; init; } = DefaultOrganizationId;
     public string AccountName { get; init; } = "ProvisioningBus Emulated Account";
 
     /// <summary>Integration key (OAuth client id) accepted by <c>POST /oauth/token</c>.</summary>

@@ -27,6 +27,10 @@ public sealed class DocusignEmulatorState
     // User ids in creation order (users are closed, never removed): a page of an unfiltered listing is a slice of it,
     // O(page), where ordering the dictionary made every page O(n) (88 ms a page at 1M users).
     private readonly List<string> _userOrder = [];
+
+    // Users by last modification (ticks, creation sequence): the Admin API's last_modified_since listing reads the
+    // users modified since a time in O(log n + changed), not by scanning the account.
+    private readonly SortedSet<(long Ticks, long Sequence, string UserId)> _byModified = new();
     private Random _faultRandom = new();
     private long _sequence;
     private long _nextGroupId;
@@ -57,6 +61,8 @@ public sealed class DocusignEmulatorState
     public TimeProvider TimeProvider { get; }
 
     public string AccountId => _options.AccountId;
+
+    public string OrganizationId => _options.OrganizationId;
 
     public string AccountName => _options.AccountName;
 
@@ -148,6 +154,7 @@ public sealed class DocusignEmulatorState
         {
             _users.Clear();
             _userOrder.Clear();
+            _byModified.Clear();
             _groups.Clear();
             _customMembers.Clear();
             _accessTokens.Clear();
@@ -227,7 +234,7 @@ public sealed class DocusignEmulatorState
         {
             if (_users.TryGetValue(userId, out var user))
             {
-                _users[userId] = user with { UserStatus = "Active", LastModified = Now };
+                PutUserLocked(user with { UserStatus = "Active", LastModified = Now });
             }
         }
     }
@@ -275,6 +282,9 @@ public sealed class DocusignEmulatorState
 
     /// <summary>Requests answered since the last reset or <see cref="ClearRequests"/> with this method and a path ending in <paramref name="pathSuffix"/>; unbounded, unlike <see cref="Requests"/>.</summary>
     public long CountRequests(string method, string pathSuffix) => _requestCounts.Count(method, pathSuffix);
+
+    /// <summary>Requests with this method and a path starting with <paramref name="pathPrefix"/> (e.g. every eSignature call, <c>/restapi/</c>), counted as <see cref="CountRequests"/>.</summary>
+    public long CountRequestsUnder(string method, string pathPrefix) => _requestCounts.CountUnder(method, pathPrefix);
 
     // ---------------------------------------------------------------- OAuth
 
@@ -526,13 +536,38 @@ public sealed class DocusignEmulatorState
         if (existing is not null && _options.ClosedUserReactivation == ClosedUserReactivation.SameUserId)
         {
             var reactivated = Apply(existing, request) with { UserStatus = "ActivationSent", LastModified = Now };
-            _users[existing.UserId] = reactivated;
+            PutUserLocked(reactivated);
             AddToGroupsLocked(reactivated.UserId, request.GroupIds);
             return new UserOutcome(reactivated, request, null, Created: true);
         }
 
         var user = NewUserLocked(request, "ActivationSent");
         return new UserOutcome(user, request, null, Created: true);
+    }
+
+    /// <summary>
+    /// The Admin API's organisation users of this account modified at or after <paramref name="since"/> (every user
+    /// when null), oldest change first: a page costs O(log n + start + take), never a scan of the account.
+    /// </summary>
+    internal (IReadOnlyList<EmulatedUser> Page, int Total) ListUsersModifiedSince(DateTimeOffset? since, int start, int take)
+    {
+        lock (_gate)
+        {
+            if (_byModified.Count == 0)
+            {
+                return ([], 0);
+            }
+
+            var from = since?.UtcTicks ?? long.MinValue;
+            var max = _byModified.Max;
+            if (from > max.Ticks)
+            {
+                return ([], 0);
+            }
+
+            var view = _byModified.GetViewBetween((from, long.MinValue, ""), max);
+            return ([.. view.Skip(start).Take(take).Select(entry => _users[entry.UserId])], view.Count);
+        }
     }
 
     internal (IReadOnlyList<EmulatedUser> Page, int Total) ListUsers(UserQuery query, int start, int count)
@@ -612,7 +647,7 @@ public sealed class DocusignEmulatorState
 
             // userStatus in the body is ignored: setting it is undocumented (§1.7).
             var updated = Apply(user, change) with { LastModified = Now };
-            _users[user.UserId] = updated;
+            PutUserLocked(updated);
             return new UserOutcome(updated, change, null);
         }
     }
@@ -631,7 +666,7 @@ public sealed class DocusignEmulatorState
                 }
 
                 var closed = user with { UserStatus = "Closed", LastModified = Now };
-                _users[user.UserId] = closed;
+                PutUserLocked(closed);
                 if (removeFromGroups)
                 {
                     foreach (var members in _customMembers.Values)
@@ -880,10 +915,22 @@ public sealed class DocusignEmulatorState
             LastModified = Now,
             Sequence = ++_sequence,
         };
-        _users[user.UserId] = user;
+        PutUserLocked(user);
         _userOrder.Add(user.UserId);
         AddToGroupsLocked(user.UserId, request.GroupIds);
         return user;
+    }
+
+    /// <summary>Stores a new or changed user and keeps the last-modified index in step.</summary>
+    private void PutUserLocked(EmulatedUser user)
+    {
+        if (_users.TryGetValue(user.UserId, out var previous))
+        {
+            _byModified.Remove((previous.LastModified.UtcTicks, previous.Sequence, previous.UserId));
+        }
+
+        _users[user.UserId] = user;
+        _byModified.Add((user.LastModified.UtcTicks, user.Sequence, user.UserId));
     }
 
     private static EmulatedUser Apply(EmulatedUser user, UserChange change)

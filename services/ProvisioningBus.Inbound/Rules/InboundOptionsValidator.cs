@@ -74,8 +74,40 @@ public sealed class InboundOptionsValidator(IConfiguration configuration) : IVal
             }
 
             MassDeletionThresholds.Validate($"{key}:MassDeletionGuard", rule.MassDeletionGuard, failures);
+            ValidateIncremental($"{key}:Incremental", rule, failures);
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateIncremental(string key, InboundRuleOptions rule, List<string> failures)
+    {
+        var incremental = rule.Incremental;
+        if (!incremental.Enabled)
+        {
+            return;
+        }
+
+        if (!Guid.TryParse(incremental.OrganizationId, out _))
+        {
+            failures.Add($"{key}:OrganizationId '{incremental.OrganizationId}' is not a GUID: the Docusign organisation's id (Admin, Organization).");
+        }
+
+        if (incremental.FullSnapshotEvery <= TimeSpan.Zero)
+        {
+            failures.Add($"{key}:FullSnapshotEvery must be positive (was {incremental.FullSnapshotEvery}).");
+        }
+
+        if (incremental.Overlap < TimeSpan.Zero || incremental.Overlap >= incremental.FullSnapshotEvery)
+        {
+            failures.Add($"{key}:Overlap must be from zero to below FullSnapshotEvery (was {incremental.Overlap}).");
+        }
+
+        // The Admin API's listing has no job title: a filter on it would decide on a title the run cannot see.
+        if (!incremental.FetchChangedUsers
+            && rule.UserFilter.Conditions.Any(c => string.Equals(c.Attribute, "jobTitle", StringComparison.OrdinalIgnoreCase)))
+        {
+            failures.Add($"{key}:FetchChangedUsers must be true when UserFilter tests jobTitle: the Admin API's user listing has no job title.");
+        }
     }
 }

@@ -30,10 +30,31 @@ public static class SnapshotDiffer
     /// <param name="current">The snapshot being taken, in <see cref="SnapshotRow.IdOrder"/>, each id once (<see cref="SnapshotSorter.ReadOrderedAsync"/>).</param>
     /// <param name="previous">The stored snapshot, as <see cref="IInboundSnapshotStore.ReadOrderedAsync"/> streams it.</param>
     /// <param name="everyUser">A full resync: users present in both are reported as changed even when equal.</param>
-    public static async IAsyncEnumerable<SnapshotDifference> DiffAsync(
+    public static IAsyncEnumerable<SnapshotDifference> DiffAsync(
         IAsyncEnumerable<SnapshotUser> current,
         IAsyncEnumerable<SnapshotRow> previous,
         bool everyUser,
+        CancellationToken ct) => DiffAsync(current, previous, everyUser, touched: null, complete: null, ct);
+
+    /// <summary>
+    /// An incremental diff: <paramref name="current"/> holds only the users listed as modified. A stored user absent
+    /// from it is unchanged, unless it was listed (<paramref name="touched"/>) and then left out (gone, or the filter
+    /// no longer takes it): then it disappeared. <paramref name="complete"/> fills what the listing lacks (the job
+    /// title) from the stored row before comparing.
+    /// </summary>
+    public static IAsyncEnumerable<SnapshotDifference> DiffModifiedAsync(
+        IAsyncEnumerable<SnapshotUser> current,
+        IAsyncEnumerable<SnapshotRow> previous,
+        IReadOnlySet<string> touched,
+        Func<SnapshotUser, SnapshotRow, SnapshotUser>? complete,
+        CancellationToken ct) => DiffAsync(current, previous, everyUser: false, touched, complete, ct);
+
+    private static async IAsyncEnumerable<SnapshotDifference> DiffAsync(
+        IAsyncEnumerable<SnapshotUser> current,
+        IAsyncEnumerable<SnapshotRow> previous,
+        bool everyUser,
+        IReadOnlySet<string>? touched,
+        Func<SnapshotUser, SnapshotRow, SnapshotUser>? complete,
         [EnumeratorCancellation] CancellationToken ct)
     {
         await using var taken = current.GetAsyncEnumerator(ct);
@@ -54,13 +75,17 @@ public static class SnapshotDiffer
             else if (order > 0)
             {
                 var row = cursor.Current;
-                yield return new SnapshotDifference(SnapshotDifferenceKind.Disappeared, row.DocusignUserId, row, null);
+                if (touched is null || touched.Contains(row.DocusignUserId))
+                {
+                    yield return new SnapshotDifference(SnapshotDifferenceKind.Disappeared, row.DocusignUserId, row, null);
+                }
+
                 hasPrevious = await cursor.MoveNextAsync();
             }
             else
             {
-                var user = taken.Current;
                 var row = cursor.Current;
+                var user = complete is null ? taken.Current : complete(taken.Current, row);
                 var (hash, heldBy) = SnapshotRows.Unmarked(row.AttributesHash);
                 if (everyUser || !string.Equals(hash, user.Hash, StringComparison.Ordinal))
                 {

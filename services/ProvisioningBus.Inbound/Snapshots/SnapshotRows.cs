@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ProvisioningBus.Contracts;
 using ProvisioningBus.Docusign;
+using ProvisioningBus.Docusign.Admin;
 using ProvisioningBus.State.Inbound;
 
 namespace ProvisioningBus.Inbound.Snapshots;
@@ -30,6 +31,31 @@ public static class SnapshotRows
             UserStatus = user.StatusText ?? DocusignUserStatuses.ToWire(user.Status),
         };
         return new SnapshotUser(user.UserId, Hash(attributes), attributes);
+    }
+
+    /// <summary>
+    /// A user from the Admin API's listing (incremental poll). It has no job title: <see cref="WithStoredJobTitle"/>
+    /// takes the stored one, so a listed user compares equal unless something the listing carries changed.
+    /// </summary>
+    public static SnapshotUser FromOrganizationUser(DocusignOrganizationUser user)
+    {
+        var attributes = new DocusignUserAttributes
+        {
+            UserName = user.UserName ?? string.Empty,
+            Email = user.Email ?? string.Empty,
+            FirstName = user.FirstName,
+            LastName = user.LastName,
+            JobTitle = null,
+            UserStatus = user.UserStatus,
+        };
+        return new SnapshotUser(user.UserId, Hash(attributes), attributes);
+    }
+
+    /// <summary>The listed user with the job title of its stored row (the Admin API listing has none).</summary>
+    public static SnapshotUser WithStoredJobTitle(SnapshotUser listed, SnapshotRow stored)
+    {
+        var attributes = listed.Attributes with { JobTitle = ReadAttributes(stored).JobTitle };
+        return listed with { Hash = Hash(attributes), Attributes = attributes };
     }
 
     /// <summary>128 bits of SHA-256 over the attributes; the status is compared by meaning, since Docusign's casing varies.</summary>

@@ -35,6 +35,7 @@ public static class StoreServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().ProcessedEvents);
         services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().InboundSnapshots);
         services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().InboundLinks);
+        services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().InboundPollCursors);
         services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().SharedCounters);
         services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().ParkedEvents);
         services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().Health);

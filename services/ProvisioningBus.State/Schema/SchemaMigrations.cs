@@ -146,5 +146,6 @@ internal static class SchemaMigrations
             "CREATE INDEX IF NOT EXISTS ix_parked_events_waiting ON parked_events (replayed_at, parked_at)",
         ]),
         RuleEndpointsMigration.Migration,
+        IncrementalPollMigration.Migration,
     ];
 }

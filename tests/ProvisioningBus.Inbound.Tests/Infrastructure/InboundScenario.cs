@@ -32,14 +32,15 @@ public sealed class InboundScenario : IAsyncDisposable
     /// <summary>The PingOne population the rule provisions into.</summary>
     public string PopulationId { get; private set; } = null!;
 
-    public static async Task<InboundScenario> StartAsync(RabbitMqFixture broker, bool onPostgres = false)
+    /// <param name="docusign">The Docusign emulator's options (a shared clock, limits); its defaults otherwise.</param>
+    public static async Task<InboundScenario> StartAsync(RabbitMqFixture broker, bool onPostgres = false, DocusignEmulatorOptions? docusign = null)
     {
         var scenario = new InboundScenario();
         try
         {
             scenario.VirtualHost = await broker.CreateVirtualHostAsync();
             scenario.parts.Add(scenario.VirtualHost);
-            scenario.Docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
+            scenario.Docusign = await DocusignEmulator.StartAsync(docusign ?? new DocusignEmulatorOptions());
             scenario.parts.Add(scenario.Docusign);
             scenario.PingOne = await PingOneEmulator.StartAsync(new PingOneEmulatorOptions());
             scenario.parts.Add(scenario.PingOne);

@@ -61,6 +61,28 @@ public sealed class InboundOptionsValidationTests
         Assert.Contains(failures, f => f.StartsWith("Inbound:PollLiveReserve", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Incremental_settings_are_checked_and_a_job_title_filter_needs_the_changed_users_fetched()
+    {
+        var rule = new InboundRuleOptions
+        {
+            SourceConnection = "demo",
+            TargetEnvironmentId = "env-1",
+            Incremental = { OrganizationId = "not-a-guid", FullSnapshotEvery = TimeSpan.Zero, Overlap = TimeSpan.FromMinutes(-1) },
+            UserFilter = { Conditions = [new ScopeConditionOptions { Attribute = "jobTitle", Operator = "equals", Value = "Engineer" }] },
+        };
+
+        var failures = Validate(rule).Failures!.ToList();
+
+        Assert.Contains(failures, f => f.StartsWith("Inbound:Rules:r:Incremental:OrganizationId", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Inbound:Rules:r:Incremental:FullSnapshotEvery", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Inbound:Rules:r:Incremental:Overlap", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Inbound:Rules:r:Incremental:FetchChangedUsers", StringComparison.Ordinal));
+
+        rule.Incremental = new InboundIncrementalOptions { OrganizationId = Guid.NewGuid().ToString(), FetchChangedUsers = true };
+        Assert.True(Validate(rule).Succeeded, Validate(rule).FailureMessage);
+    }
+
     private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(InboundRuleOptions rule) =>
         new InboundOptionsValidator(Configuration).Validate(null, new InboundOptions { Rules = { ["r"] = rule } });
 }

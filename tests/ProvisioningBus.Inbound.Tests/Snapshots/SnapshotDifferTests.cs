@@ -12,6 +12,13 @@ public sealed class SnapshotDifferTests
         return new SnapshotUser(id, SnapshotRows.Hash(attributes), attributes);
     }
 
+    /// <summary>A user as the Admin API lists it: no job title.</summary>
+    private static SnapshotUser Listed(string id, string userName)
+    {
+        var attributes = new DocusignUserAttributes { UserName = userName, Email = $"{id}@example.com", UserStatus = "Active" };
+        return new SnapshotUser(id, SnapshotRows.Hash(attributes), attributes);
+    }
+
     private static async IAsyncEnumerable<T> Stream<T>(IEnumerable<T> items)
     {
         foreach (var item in items)
@@ -60,5 +67,21 @@ public sealed class SnapshotDifferTests
 
         Assert.Equal(SnapshotDifferenceKind.Changed, difference.Kind);
         Assert.Null(SnapshotDiffer.Write(difference));
+    }
+
+    [Fact]
+    public async Task An_incremental_diff_reports_only_listed_users_and_completes_them_from_the_stored_row()
+    {
+        SnapshotRow[] previous = [SnapshotRows.ToRow(User("a", "Architect")), SnapshotRows.ToRow(User("b")), SnapshotRows.ToRow(User("c")), SnapshotRows.ToRow(User("d"))];
+        // Listed: a (renamed), b (listed, equal once completed), c (listed but gone or filtered out), e (new); d was not listed.
+        SnapshotUser[] current = [Listed("a", "Ada"), Listed("b", "User b"), User("e")];
+        var touched = new HashSet<string>(["a", "b", "c", "e"], SnapshotRow.IdOrder);
+
+        var differences = await SnapshotDiffer.DiffModifiedAsync(Stream(current), Stream(previous), touched, SnapshotRows.WithStoredJobTitle, CancellationToken.None).ToListAsync();
+
+        Assert.Equal(
+            [("a", SnapshotDifferenceKind.Changed), ("c", SnapshotDifferenceKind.Disappeared), ("e", SnapshotDifferenceKind.Appeared)],
+            differences.Select(d => (d.DocusignUserId, d.Kind)));
+        Assert.Equal(("Ada", "Architect"), (differences[0].Current!.Attributes.UserName, differences[0].Current!.Attributes.JobTitle));
     }
 }

@@ -18,5 +18,10 @@ internal sealed class RequestCounter
                 && entry.Key.Path.EndsWith(pathSuffix, StringComparison.OrdinalIgnoreCase))
             .Sum(entry => entry.Value);
 
+    public long CountUnder(string method, string pathPrefix) =>
+        counts.Where(entry => string.Equals(entry.Key.Method, method, StringComparison.OrdinalIgnoreCase)
+                && entry.Key.Path.StartsWith(pathPrefix, StringComparison.OrdinalIgnoreCase))
+            .Sum(entry => entry.Value);
+
     public void Clear() => counts.Clear();
 }

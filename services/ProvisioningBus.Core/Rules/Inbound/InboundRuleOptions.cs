@@ -34,4 +34,7 @@ public sealed class InboundRuleOptions
     public InboundUserFilterOptions UserFilter { get; set; } = new();
 
     public MassDeletionGuardOptions MassDeletionGuard { get; set; } = new();
+
+    /// <summary>The incremental daily poll; off unless <c>Incremental:OrganizationId</c> is set.</summary>
+    public InboundIncrementalOptions Incremental { get; set; } = new();
 }
