@@ -153,11 +153,29 @@ public sealed class OutboundDrill : IAsyncDisposable
         {
             var differences = DocusignMirror.Differences(PingOne, Docusign);
             throw new TimeoutException(
-                $"{timedOut.Message}\n{differences.Count} differences, first: {string.Join("; ", differences.Take(5))}\nService problems:\n{Observers.Problems()}", timedOut);
+                $"{timedOut.Message}\n{differences.Count} differences, first: {string.Join("; ", differences.Take(5))}\nService problems:\n{Observers.Problems()}{ProcessProblems()}", timedOut);
         }
 
         await PingOne.WaitForDeliveryAsync(TimeSpan.FromSeconds(30));
         Assert.Empty(DocusignMirror.Differences(PingOne, Docusign));
+    }
+
+    /// <summary>What the worker processes logged at warning and above (their last 40 such lines each), for a failed drill.</summary>
+    private string ProcessProblems() =>
+        string.Concat(workers.OfType<ServiceProcess>().Select(worker =>
+            $"\n{worker.Name} (pid {worker.Id}):\n" + string.Join('\n', ProblemLines(worker.Output).TakeLast(40))));
+
+    private static IEnumerable<string> ProblemLines(string output)
+    {
+        // Console logging writes "warn: Category[id]" or "fail: …" and the message on the next line.
+        var lines = output.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].StartsWith("warn:", StringComparison.Ordinal) || lines[i].StartsWith("fail:", StringComparison.Ordinal) || lines[i].StartsWith("crit:", StringComparison.Ordinal))
+            {
+                yield return i + 1 < lines.Length ? $"{lines[i]} {lines[i + 1].Trim()}" : lines[i];
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

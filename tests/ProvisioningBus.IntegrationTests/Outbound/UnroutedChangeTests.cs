@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using ProvisioningBus.Contracts;
 using ProvisioningBus.IntegrationTests.Infrastructure;
 
@@ -46,8 +47,8 @@ public sealed class UnroutedChangeTests(RabbitMqFixture broker)
             EventId = Guid.NewGuid().ToString(), EnvironmentId = foreign, UserId = Guid.NewGuid().ToString(), Action = DirectoryChangeAction.Updated, RecordedAt = DateTimeOffset.UtcNow,
         });
 
-        var counted = await Eventually.MatchesAsync(() => seen.Snapshot(), measurements => measurements.Count > 0, TimeSpan.FromSeconds(30), "the unrouted change is counted");
+        var counted = await Eventually.MatchesAsync(() => seen.Snapshot(), measurements => measurements.Length > 0, TimeSpan.FromSeconds(30), "the unrouted change is counted");
         Assert.Equal((1L, "user", "foreign_environment"), Assert.Single(counted));
-        Assert.Empty(scenario.Docusign.State.Requests.Where(request => request.Path.Contains("/users", StringComparison.Ordinal) && request.Method != "GET"));
+        Assert.DoesNotContain(scenario.Docusign.State.Requests, request => request.Path.Contains("/users", StringComparison.Ordinal) && request.Method != "GET");
     }
 }
