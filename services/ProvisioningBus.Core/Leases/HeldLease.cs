@@ -105,13 +105,21 @@ public sealed class HeldLease : IAsyncDisposable
         {
         }
 
-        if (Names.Count == 1)
+        try
         {
-            await leases.ReleaseAsync(Names[0], holderId, CancellationToken.None);
+            if (Names.Count == 1)
+            {
+                await leases.ReleaseAsync(Names[0], holderId, CancellationToken.None);
+            }
+            else
+            {
+                await leases.ReleaseManyAsync(Names, holderId, CancellationToken.None);
+            }
         }
-        else
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await leases.ReleaseManyAsync(Names, holderId, CancellationToken.None);
+            // The lease expires by its time-to-live anyway; failing here would hide what the guarded work did or threw.
+            logger.LogWarning("Lease {Lease} could not be released ({Error}); it expires within {Ttl}", Name, ex.GetType().Name, ttl);
         }
 
         stop.Dispose();

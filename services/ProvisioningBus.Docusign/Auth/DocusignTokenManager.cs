@@ -9,6 +9,8 @@ namespace ProvisioningBus.Docusign;
 /// <summary>
 /// Access tokens of one connection: cached until shortly before expires_in, refreshed by exactly one caller at a
 /// time (the others wait and reuse its result), the rotated refresh token saved before the new access token is used.
+/// When the store cannot take it (a database outage mid-refresh), the rotated token is kept in memory, used, and saved
+/// at the next chance: Docusign has already retired the stored one, so dropping it would end the chain for good.
 /// </summary>
 internal sealed class DocusignTokenManager : IDisposable
 {
@@ -20,6 +22,10 @@ internal sealed class DocusignTokenManager : IDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
     private CachedToken? _current;
+
+    // A refresh token Docusign issued that the store could not take (it was unreachable). Docusign retired the one the
+    // store holds, so this is the chain's only live link: it is saved at the next chance and redeemed before the store's.
+    private string? _unsavedRefreshToken;
 
     public DocusignTokenManager(
         string connectionName,
@@ -43,9 +49,15 @@ internal sealed class DocusignTokenManager : IDisposable
     public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken)
     {
         var current = Volatile.Read(ref _current);
-        return current is not null && IsFresh(current)
+        if (current is null || !IsFresh(current))
+        {
+            return new ValueTask<string>(RefreshAsync(current?.Value, force: false, cancellationToken));
+        }
+
+        // A fresh token with a rotated refresh token the store missed: the slow path saves it first, and keeps the token.
+        return Volatile.Read(ref _unsavedRefreshToken) is null
             ? ValueTask.FromResult(current.Value)
-            : new ValueTask<string>(RefreshAsync(current?.Value, force: false, cancellationToken));
+            : new ValueTask<string>(RefreshAsync(staleToken: null, force: false, cancellationToken));
     }
 
     /// <summary>After a 401: refresh unless another caller already replaced the rejected token.</summary>
@@ -105,6 +117,7 @@ internal sealed class DocusignTokenManager : IDisposable
         await _refreshLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            var saved = await TrySaveUnsavedAsync().ConfigureAwait(false);
             var current = Volatile.Read(ref _current);
             if (!force && current is not null && IsFresh(current) && current.Value != staleToken)
             {
@@ -112,37 +125,78 @@ internal sealed class DocusignTokenManager : IDisposable
             }
 
             // Across processes too: whoever redeems second reads the token the first one stored, never the spent one.
-            await using var hold = await _store.HoldRefreshAsync(_connectionName, cancellationToken).ConfigureAwait(false);
-            var refreshToken = await _store.GetAsync(_connectionName, cancellationToken).ConfigureAwait(false);
-            if (string.IsNullOrEmpty(refreshToken))
+            // A token only this process holds (the store missed it) needs neither the store nor its lease.
+            var hold = saved ? await _store.HoldRefreshAsync(_connectionName, cancellationToken).ConfigureAwait(false) : null;
+            try
             {
-                refreshToken = _options.RefreshToken;
+                return await RedeemAndKeepAsync(saved, cancellationToken).ConfigureAwait(false);
             }
-
-            if (string.IsNullOrEmpty(refreshToken))
+            finally
             {
-                throw new DocusignAuthenticationException(
-                    DocusignAuthenticationFailure.MissingRefreshToken, null, "missing_refresh_token",
-                    $"Connection '{_connectionName}' has no refresh token; a person must consent and provide one.",
-                    _options.TokenEndpoint!.AbsolutePath);
+                if (hold is not null)
+                {
+                    await hold.DisposeAsync().ConfigureAwait(false);
+                }
             }
-
-            // Once the token endpoint may have rotated the refresh token, finishing (and saving) matters more than
-            // the caller's cancellation: an unsaved rotation would break the chain for good.
-            var issued = await RedeemAsync(refreshToken, CancellationToken.None).ConfigureAwait(false);
-            if (!string.IsNullOrEmpty(issued.RefreshToken) && issued.RefreshToken != refreshToken)
-            {
-                await _store.SaveAsync(_connectionName, issued.RefreshToken, CancellationToken.None).ConfigureAwait(false);
-            }
-
-            var token = new CachedToken(issued.AccessToken, _timeProvider.GetUtcNow() + TimeSpan.FromSeconds(issued.ExpiresIn));
-            Volatile.Write(ref _current, token);
-            _logger.LogInformation("Docusign connection {Connection}: access token refreshed, valid until {ExpiresAt:O}", _connectionName, token.ExpiresAt);
-            return token.Value;
         }
         finally
         {
             _refreshLock.Release();
+        }
+    }
+
+    /// <param name="fromStore">False when the refresh token to redeem is the one the store missed.</param>
+    private async Task<string> RedeemAndKeepAsync(bool fromStore, CancellationToken cancellationToken)
+    {
+        var refreshToken = fromStore ? await _store.GetAsync(_connectionName, cancellationToken).ConfigureAwait(false) : _unsavedRefreshToken;
+        if (string.IsNullOrEmpty(refreshToken))
+        {
+            refreshToken = _options.RefreshToken;
+        }
+
+        if (string.IsNullOrEmpty(refreshToken))
+        {
+            throw new DocusignAuthenticationException(
+                DocusignAuthenticationFailure.MissingRefreshToken, null, "missing_refresh_token",
+                $"Connection '{_connectionName}' has no refresh token; a person must consent and provide one.",
+                _options.TokenEndpoint!.AbsolutePath);
+        }
+
+        // Once the token endpoint may have rotated the refresh token, finishing (and keeping) it matters more than the
+        // caller's cancellation: a lost rotation would break the chain for good.
+        var issued = await RedeemAsync(refreshToken, CancellationToken.None).ConfigureAwait(false);
+        var token = new CachedToken(issued.AccessToken, _timeProvider.GetUtcNow() + TimeSpan.FromSeconds(issued.ExpiresIn));
+        Volatile.Write(ref _current, token);
+        if (!string.IsNullOrEmpty(issued.RefreshToken) && issued.RefreshToken != refreshToken)
+        {
+            Volatile.Write(ref _unsavedRefreshToken, issued.RefreshToken);
+            await TrySaveUnsavedAsync().ConfigureAwait(false);
+        }
+
+        _logger.LogInformation("Docusign connection {Connection}: access token refreshed, valid until {ExpiresAt:O}", _connectionName, token.ExpiresAt);
+        return token.Value;
+    }
+
+    /// <summary>Saves a refresh token the store missed; true when none is left unsaved.</summary>
+    private async Task<bool> TrySaveUnsavedAsync()
+    {
+        if (Volatile.Read(ref _unsavedRefreshToken) is not { } unsaved)
+        {
+            return true;
+        }
+
+        try
+        {
+            await _store.SaveAsync(_connectionName, unsaved, CancellationToken.None).ConfigureAwait(false);
+            Volatile.Write(ref _unsavedRefreshToken, null);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Kept in memory: this process goes on with it, and saves it when the store answers again.
+            _logger.LogWarning("Docusign connection {Connection}: the rotated refresh token could not be stored ({Error}); kept in memory until the store answers",
+                _connectionName, ex.GetType().Name);
+            return false;
         }
     }
 

@@ -43,15 +43,43 @@ public sealed class OAuthTests
     }
 
     [Fact]
-    public async Task When_saving_the_rotated_token_fails_the_new_access_token_is_never_used()
+    public async Task When_the_store_cannot_take_the_rotated_token_it_is_kept_used_and_saved_once_the_store_answers()
     {
+        // Docusign has retired the stored token the moment it issued the new one: dropping the new one would end the chain.
         var store = new RecordingRefreshTokenStore { OnSave = _ => throw new InvalidOperationException("database down") };
         await using var context = await DocusignTestContext.StartAsync(
             configureServices: s => s.AddSingleton<IDocusignRefreshTokenStore>(store));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => context.Client.GetUserAsync(context.State.AdminUserId));
+        await context.Client.GetUserAsync(context.State.AdminUserId);
+        Assert.Empty(store.Saves);
 
-        Assert.Empty(context.RestRequests());
+        store.OnSave = null;
+        await context.Client.GetUserAsync(context.State.AdminUserId);
+        Assert.Equal(context.State.CurrentRefreshToken, Assert.Single(store.Saves).Token);
+
+        // The chain goes on from the saved token.
+        context.State.ExpireAccessTokens();
+        await context.Client.GetUserAsync(context.State.AdminUserId);
+        Assert.Equal(2, context.State.RefreshCount);
+        Assert.Equal(context.State.CurrentRefreshToken, store.Saves.Last().Token);
+    }
+
+    [Fact]
+    public async Task While_the_store_is_down_an_expired_access_token_is_refreshed_from_the_token_kept_in_memory()
+    {
+        var store = new RecordingRefreshTokenStore { OnSave = _ => throw new InvalidOperationException("database down") };
+        await using var context = await DocusignTestContext.StartAsync(
+            configureServices: s => s.AddSingleton<IDocusignRefreshTokenStore>(store));
+        await context.Client.GetUserAsync(context.State.AdminUserId);
+
+        context.State.ExpireAccessTokens();
+        await context.Client.GetUserAsync(context.State.AdminUserId);
+
+        Assert.Equal(2, context.State.RefreshCount);
+        Assert.Equal(context.State.TokenRequestCount, context.State.RefreshCount);
+        store.OnSave = null;
+        await context.Client.GetUserAsync(context.State.AdminUserId);
+        Assert.Equal(context.State.CurrentRefreshToken, Assert.Single(store.Saves).Token);
     }
 
     [Fact]
