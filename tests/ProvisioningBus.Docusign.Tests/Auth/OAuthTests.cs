@@ -11,8 +11,7 @@ public sealed class OAuthTests
     public async Task Twenty_concurrent_callers_cause_exactly_one_refresh_and_the_rotated_token_is_persisted()
     {
         var store = new RecordingRefreshTokenStore();
-        await using var context = await DocusignTestContext.StartAsync(
-            configureServices: s => s.AddSingleton<IDocusignRefreshTokenStore>(store));
+        await using var context = await StartWithStoreAsync(store);
         var client = context.Client;
         var adminId = context.State.AdminUserId;
 
@@ -31,8 +30,7 @@ public sealed class OAuthTests
     public async Task The_rotated_refresh_token_is_saved_before_the_new_access_token_is_used()
     {
         var store = new RecordingRefreshTokenStore();
-        await using var context = await DocusignTestContext.StartAsync(
-            configureServices: s => s.AddSingleton<IDocusignRefreshTokenStore>(store));
+        await using var context = await StartWithStoreAsync(store);
         var restCallsAtSave = -1;
         store.OnSave = _ => restCallsAtSave = context.RestRequests().Count;
 
@@ -47,8 +45,7 @@ public sealed class OAuthTests
     {
         // Docusign has retired the stored token the moment it issued the new one: dropping the new one would end the chain.
         var store = new RecordingRefreshTokenStore { OnSave = _ => throw new InvalidOperationException("database down") };
-        await using var context = await DocusignTestContext.StartAsync(
-            configureServices: s => s.AddSingleton<IDocusignRefreshTokenStore>(store));
+        await using var context = await StartWithStoreAsync(store);
 
         await context.Client.GetUserAsync(context.State.AdminUserId);
         Assert.Empty(store.Saves);
@@ -68,8 +65,7 @@ public sealed class OAuthTests
     public async Task While_the_store_is_down_an_expired_access_token_is_refreshed_from_the_token_kept_in_memory()
     {
         var store = new RecordingRefreshTokenStore { OnSave = _ => throw new InvalidOperationException("database down") };
-        await using var context = await DocusignTestContext.StartAsync(
-            configureServices: s => s.AddSingleton<IDocusignRefreshTokenStore>(store));
+        await using var context = await StartWithStoreAsync(store);
         await context.Client.GetUserAsync(context.State.AdminUserId);
 
         context.State.ExpireAccessTokens();
@@ -86,8 +82,7 @@ public sealed class OAuthTests
     public async Task The_next_refresh_redeems_the_persisted_token_and_a_reused_token_is_refused()
     {
         var store = new RecordingRefreshTokenStore();
-        await using var context = await DocusignTestContext.StartAsync(
-            configureServices: s => s.AddSingleton<IDocusignRefreshTokenStore>(store));
+        await using var context = await StartWithStoreAsync(store);
         await context.Client.GetUserAsync(context.State.AdminUserId);
 
         context.State.ExpireAccessTokens();
@@ -188,4 +183,7 @@ public sealed class OAuthTests
         Assert.DoesNotContain("Bearer", error.ToString(), StringComparison.Ordinal);
         Assert.Null(error.InnerException);
     }
+
+    private static Task<DocusignTestContext> StartWithStoreAsync(RecordingRefreshTokenStore store) =>
+        DocusignTestContext.StartAsync(configureServices: services => services.AddSingleton<IDocusignRefreshTokenStore>(store));
 }
