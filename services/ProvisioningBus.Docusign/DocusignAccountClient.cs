@@ -196,13 +196,13 @@ internal sealed class DocusignAccountClient(DocusignConnection connection, IDocu
 
     // ------------------------------------------------------------------ groups
 
-    public IAsyncEnumerable<DocusignGroup> ListGroupsAsync(string? searchText = null, CancellationToken cancellationToken = default) =>
+    public IAsyncEnumerable<DocusignGroup> ListGroupsAsync(string? searchText = null, string? groupType = null, CancellationToken cancellationToken = default) =>
         PageAsync(
             async (start, count, ct) =>
             {
                 var page = await api.ListGroupsAsync(
                     AccountId,
-                    new GroupsListQuery { StartPosition = start, Count = count, SearchText = searchText },
+                    new GroupsListQuery { StartPosition = start, Count = count, SearchText = searchText, GroupType = groupType },
                     ct).ConfigureAwait(false);
                 return (page, page.Groups?.Select(DocusignGroup.From).ToList() ?? []);
             },

@@ -50,7 +50,8 @@ public interface IDocusignAccountClient
 
     // Groups
 
-    IAsyncEnumerable<DocusignGroup> ListGroupsAsync(string? searchText = null, CancellationToken cancellationToken = default);
+    /// <param name="groupType">Docusign's <c>group_type</c> filter (<c>AdminGroup</c>, <c>CustomGroup</c>, <c>EveryoneGroup</c>); null for all.</param>
+    IAsyncEnumerable<DocusignGroup> ListGroupsAsync(string? searchText = null, string? groupType = null, CancellationToken cancellationToken = default);
 
     /// <summary>POST /groups (201); per-group results.</summary>
     Task<IReadOnlyList<DocusignGroupResult>> CreateGroupsAsync(IReadOnlyList<string> groupNames, CancellationToken cancellationToken = default);

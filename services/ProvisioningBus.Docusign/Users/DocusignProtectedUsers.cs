@@ -44,7 +44,8 @@ internal sealed class DocusignProtectedUsers(TimeProvider time) : IDisposable
     private static async Task<IReadOnlyDictionary<string, string>> ReadAsync(IDocusignAccountClient account, CancellationToken ct)
     {
         var protectedUsers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var group in account.ListGroupsAsync(null, ct).ConfigureAwait(false))
+        // Asked of Docusign by type: the account's one Administrators group, not a page through every group.
+        await foreach (var group in account.ListGroupsAsync(groupType: "AdminGroup", cancellationToken: ct).ConfigureAwait(false))
         {
             if (group.Type != DocusignGroupType.Administrators)
             {

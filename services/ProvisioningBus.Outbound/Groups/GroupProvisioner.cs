@@ -111,7 +111,7 @@ public sealed class GroupProvisioner(
     /// <summary>The Docusign group named <paramref name="name"/> (case-insensitive, as Docusign treats names), if any.</summary>
     public static async Task<DocusignGroup?> FindByNameAsync(IDocusignAccountClient target, string name, CancellationToken cancellationToken)
     {
-        await foreach (var candidate in target.ListGroupsAsync(name, cancellationToken))
+        await foreach (var candidate in target.ListGroupsAsync(name, cancellationToken: cancellationToken))
         {
             if (string.Equals(candidate.GroupName, name, StringComparison.OrdinalIgnoreCase))
             {
@@ -146,7 +146,7 @@ public sealed class GroupProvisioner(
         }
 
         // No GET of one group in the API: search by the linked name, matched by id.
-        await foreach (var candidate in target.ListGroupsAsync(link.Name, cancellationToken))
+        await foreach (var candidate in target.ListGroupsAsync(link.Name, cancellationToken: cancellationToken))
         {
             if (string.Equals(candidate.GroupId, link.DocusignGroupId, StringComparison.Ordinal))
             {
