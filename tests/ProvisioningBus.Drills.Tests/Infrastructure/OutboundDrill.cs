@@ -118,8 +118,21 @@ public sealed class OutboundDrill : IAsyncDisposable
 
     public async Task<ServiceProcess> StartWorkerProcessAsync()
     {
+        var first = workers.Count == 0;
+        // Processes log warnings only; the resync's completion line is what the first start waits for.
+        Settings["Logging:LogLevel:ProvisioningBus.Outbound.Resync"] = "Information";
         var worker = await ServiceProcess.StartWorkerAsync(Settings, "users,groups,memberships,resync", TimeSpan.FromSeconds(60));
         workers.Add(worker);
+        if (first)
+        {
+            // The first worker resyncs the new rule at start-up; users created meanwhile would be provisioned by that
+            // resync instead of by their events, which is right but not what a drill of the event path means to watch.
+            await worker.WaitForLineAsync(
+                line => line.Contains($"Rule {RuleName}: full resync done", StringComparison.Ordinal) || line.Contains($"Rule {RuleName}: full resync not run", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(60),
+                "the first worker's start-up resync of the new rule completes");
+        }
+
         return worker;
     }
 
