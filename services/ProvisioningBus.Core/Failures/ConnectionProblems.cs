@@ -16,14 +16,19 @@ public static class ConnectionProblems
         "{failure}",
         "Changes that failed because a connection's credential or rights were refused; they are retried, not recorded against the entity");
 
+    /// <summary>The name PingOne's refusals are reported and quarantined under.</summary>
+    public const string PingOneConnection = "PingOne";
+
     /// <param name="docusignConnection">The Docusign connection the change went through; PingOne failures name PingOne instead.</param>
     /// <param name="resource">user, group, membership or inbound_user.</param>
-    public static void Report(ILogger logger, Exception exception, ClassifiedFailure failure, string docusignConnection, string resource, string entityId)
+    /// <returns>The connection that refused.</returns>
+    public static string Report(ILogger logger, Exception exception, ClassifiedFailure failure, string docusignConnection, string resource, string entityId)
     {
-        var connection = exception is PingOneApiException ? "PingOne" : docusignConnection;
+        var connection = exception is PingOneApiException ? PingOneConnection : docusignConnection;
         AuthenticationFailures.Add(1, new KeyValuePair<string, object?>("connection", connection), new KeyValuePair<string, object?>("resource", resource));
         logger.LogWarning(
-            "Connection {Connection} refused the credential ({ErrorCode}: {Reason}); the {Resource} change of {EntityId} is retried, not recorded as its failure. Fix the connection; changes that reach _error meanwhile can be replayed",
+            "Connection {Connection} refused the credential ({ErrorCode}: {Reason}); the {Resource} change of {EntityId} is retried, not recorded as its failure. Fix the connection; repeated refusals quarantine it and its changes wait",
             connection, failure.ErrorCode, failure.Message, resource, entityId);
+        return connection;
     }
 }

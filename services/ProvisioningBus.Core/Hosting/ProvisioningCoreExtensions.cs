@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using ProvisioningBus.Core.Connections;
 using ProvisioningBus.Core.Failures;
 using ProvisioningBus.Core.Leases;
+using ProvisioningBus.Core.Notifications;
 using ProvisioningBus.Core.Telemetry;
 using ProvisioningBus.Docusign;
 using ProvisioningBus.PingOne;
@@ -47,6 +48,27 @@ public static class ProvisioningCoreExtensions
         services.AddSingleton<IValidateOptions<RedeliveryOptions>, RedeliveryOptionsValidator>();
         services.AddOptions<KillSwitchSettings>().Bind(configuration.GetSection(KillSwitchSettings.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KillSwitchSettings>, KillSwitchSettingsValidator>();
+        services.AddOptions<QuarantineOptions>().Bind(configuration.GetSection(QuarantineOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<QuarantineOptions>, QuarantineOptionsValidator>();
+        services.AddSingleton<ConnectionQuarantine>();
+        services.AddSingleton<ConnectionGate>();
+        builder.AddOperatorNotifications();
+        return builder;
+    }
+
+    /// <summary>The notification webhook (<c>Notifications:*</c>): for the workers and the CLI's approvals.</summary>
+    public static IHostApplicationBuilder AddOperatorNotifications(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        if (services.Any(service => service.ServiceType == typeof(OperatorNotifier)))
+        {
+            return builder;
+        }
+
+        services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection(NotificationOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
+        services.AddHttpClient(OperatorNotifier.HttpClientName);
+        services.AddSingleton<OperatorNotifier>();
         return builder;
     }
 

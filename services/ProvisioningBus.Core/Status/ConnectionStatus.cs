@@ -5,4 +5,7 @@ public sealed record ConnectionStatus(string Name, bool Enabled, string? Service
 {
     /// <summary>The connection's <c>Description</c> setting.</summary>
     public string? Description { get; init; }
+
+    /// <summary>"Quarantined: &lt;reason&gt;, next attempt at …" while repeated refusals pause the connection; null otherwise.</summary>
+    public string? Quarantine { get; init; }
 }

@@ -11,4 +11,7 @@ public enum RuleSyncState
 
     /// <summary>The rule's latest run failed.</summary>
     Failed,
+
+    /// <summary>Its Docusign connection (or PingOne) keeps refusing the credential: changes wait until a try succeeds.</summary>
+    Quarantined,
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProvisioningBus.Core.Connections;
+using ProvisioningBus.Core.Failures;
 using ProvisioningBus.Core.Rules;
 using ProvisioningBus.Core.Rules.Inbound;
 using ProvisioningBus.State;
@@ -27,7 +28,7 @@ public sealed class SyncStatusReader(
 
     public async Task<StatusReport> ReadAsync(CancellationToken cancellationToken)
     {
-        var connections = Connections();
+        var connections = await ConnectionsAsync(cancellationToken);
         var rules = new List<RuleStatus>();
         foreach (var rule in ConfiguredRules())
         {
@@ -42,7 +43,7 @@ public sealed class SyncStatusReader(
     /// <returns>Null when no rule of that name is configured.</returns>
     public async Task<RuleStatus?> ReadRuleAsync(string ruleName, CancellationToken cancellationToken, int failureLimit = DefaultFailureLimit) =>
         ConfiguredRules().FirstOrDefault(rule => rule.Name == ruleName) is { } configured
-            ? await ReadRuleAsync(configured, Connections(), failureLimit, cancellationToken)
+            ? await ReadRuleAsync(configured, await ConnectionsAsync(cancellationToken), failureLimit, cancellationToken)
             : null;
 
     public Task<IReadOnlyList<EntityOutcome>> ListFailuresAsync(string ruleName, int limit, CancellationToken cancellationToken) =>
@@ -60,7 +61,8 @@ public sealed class SyncStatusReader(
             ? await store.SyncRuns.GetLatestAsync(rule.Name, cancellationToken) is { } latest ? [latest] : []
             : await store.SyncRuns.ListRecentAsync(rule.Name, InboundSchedule.RecentRunsExamined, cancellationToken);
         var lastRun = recent.Count > 0 ? recent[0] : null;
-        var (status, reason) = Decide(rule, connections, lastRun);
+        var pingOne = await ConnectionQuarantineState.ReadAsync(store.SharedCounters, ConnectionProblems.PingOneConnection, cancellationToken);
+        var (status, reason) = Decide(rule, connections, pingOne.State, lastRun);
         var nextSync = rule.Inbound is null
             ? null
             : InboundSchedule.NextRun(rule.Inbound, state, recent, scheduleClock.GetUtcNow(), InboundRetryDelay());
@@ -87,7 +89,8 @@ public sealed class SyncStatusReader(
     }
 
     /// <summary>A disabled rule or connection outranks a failed run: nothing runs until it is enabled again.</summary>
-    private static (RuleSyncState Status, string? Reason) Decide(ConfiguredRule rule, IReadOnlyList<ConnectionStatus> connections, SyncRun? lastRun)
+    private static (RuleSyncState Status, string? Reason) Decide(
+        ConfiguredRule rule, IReadOnlyList<ConnectionStatus> connections, ConnectionQuarantineState? pingOneQuarantine, SyncRun? lastRun)
     {
         if (!rule.Enabled)
         {
@@ -95,9 +98,20 @@ public sealed class SyncStatusReader(
         }
 
         // Configuration keys ignore case, so the workers' switch finds "Demo" when a rule names "demo".
-        if (connections.FirstOrDefault(connection => string.Equals(connection.Name, rule.Connection, StringComparison.OrdinalIgnoreCase)) is { Enabled: false })
+        var connection = connections.FirstOrDefault(connection => string.Equals(connection.Name, rule.Connection, StringComparison.OrdinalIgnoreCase));
+        if (connection is { Enabled: false })
         {
             return (RuleSyncState.Inactive, $"connection {rule.Connection} is disabled");
+        }
+
+        if (connection?.Quarantine is { } quarantine)
+        {
+            return (RuleSyncState.Quarantined, $"connection {rule.Connection}: {quarantine}");
+        }
+
+        if (pingOneQuarantine is not null)
+        {
+            return (RuleSyncState.Quarantined, $"PingOne: {pingOneQuarantine.Describe()}");
         }
 
         return lastRun?.Status == SyncRunStatus.Failed
@@ -118,7 +132,19 @@ public sealed class SyncStatusReader(
     private TimeSpan InboundRetryDelay() =>
         (configuration.GetSection(InboundOptions.SectionName).Get<InboundOptions>() ?? new InboundOptions()).FailedRunRetryDelay;
 
-    private List<ConnectionStatus> Connections() =>
-        [.. configuration.GetSection("Docusign:Connections").GetChildren().Select(section => new ConnectionStatus(
-            section.Key, connectionSwitch.IsEnabled(section.Key), section["ServiceUri"], section["AccountId"]) { Description = section["Description"] })];
+    private async Task<List<ConnectionStatus>> ConnectionsAsync(CancellationToken ct)
+    {
+        var connections = new List<ConnectionStatus>();
+        foreach (var section in configuration.GetSection("Docusign:Connections").GetChildren())
+        {
+            var (quarantine, _) = await ConnectionQuarantineState.ReadAsync(store.SharedCounters, section.Key, ct);
+            connections.Add(new ConnectionStatus(section.Key, connectionSwitch.IsEnabled(section.Key), section["ServiceUri"], section["AccountId"])
+            {
+                Description = section["Description"],
+                Quarantine = quarantine?.Describe(),
+            });
+        }
+
+        return connections;
+    }
 }

@@ -19,7 +19,7 @@ public static class StatusPage
   table { border-collapse: collapse; margin-bottom: 1rem; }
   th, td { border: 1px solid #d5d9e0; padding: .3rem .6rem; text-align: left; }
   th { background: #f2f4f7; }
-  .Active { color: #17713a; } .Failed { color: #b3261e; } .Inactive { color: #6b7280; }
+  .Active { color: #17713a; } .Failed, .Quarantined { color: #b3261e; } .Inactive { color: #6b7280; }
   .muted { color: #6b7280; }
 </style>
 </head>
@@ -27,7 +27,7 @@ public static class StatusPage
 <h1>ProvisioningBus</h1>
 <div class="muted" id="generated">loading…</div>
 <h2>Connections</h2>
-<table id="connections"><thead><tr><th>Connection</th><th>Enabled</th><th>Service URI</th><th>Account</th><th>Description</th></tr></thead><tbody></tbody></table>
+<table id="connections"><thead><tr><th>Connection</th><th>Enabled</th><th>Service URI</th><th>Account</th><th>Health</th><th>Description</th></tr></thead><tbody></tbody></table>
 <h2>Rules</h2>
 <table id="rules"><thead><tr><th>Rule</th><th>Direction</th><th>Status</th><th>Last sync</th><th>Next run</th>
 <th>Users impacted</th><th>Users success</th><th>Users unsynced</th><th>Users partially synced</th><th>Users failed</th>
@@ -60,7 +60,7 @@ async function refresh() {
     const response = await fetch(location.origin + '/api/status', { credentials: 'same-origin' });
     const status = await response.json();
     document.getElementById('generated').textContent = 'Updated ' + time(status.generatedAt);
-    fill('connections', status.connections.map(c => [c.name, c.enabled ? 'yes' : 'no', c.serviceUri, c.accountId, c.description]));
+    fill('connections', status.connections.map(c => [c.name, c.enabled ? 'yes' : 'no', c.serviceUri, c.accountId, c.quarantine ? { text: c.quarantine, cls: 'Failed' } : 'OK', c.description]));
     fill('rules', status.rules.map(r => [r.name, r.direction, { text: r.statusReason ? r.status + ': ' + r.statusReason : r.status, cls: r.status }, time(r.lastSyncAt), time(r.nextSyncAt),
       r.users.impacted, r.users.success, r.users.unsynced, r.users.partiallySynced, r.users.failed,
       r.groups.impacted, r.groups.success, r.groups.failed, text(r.pendingApprovalReason), r.description]));

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Options;
 using ProvisioningBus.Contracts;
 using ProvisioningBus.Core.Connections;
+using ProvisioningBus.Core.Notifications;
 using ProvisioningBus.Core.Leases;
 using ProvisioningBus.Core.Rules.Inbound;
 using ProvisioningBus.Docusign;
@@ -38,6 +39,7 @@ public sealed class InboundSyncRunner(
     IOptions<InboundOptions> options,
     IOptions<LeaseOptions> leaseTimes,
     [FromKeyedServices(InboundExtensions.ScheduleClock)] TimeProvider time,
+    OperatorNotifier notifier,
     ILogger<InboundSyncRunner> logger)
 {
     public static string LeaseName(string rule) => $"inbound-poll:{rule}";
@@ -239,6 +241,11 @@ public sealed class InboundSyncRunner(
                     held.Count > 0 ? heldBy : null,
                     held.Count > 0 ? holdReason : null),
                 ct);
+
+            if (held.Count > 0 && heldBy == snapshotId)
+            {
+                await notifier.DeletionsHeldAsync(rule.Name, holdReason!, ct);
+            }
 
             // Only a run that succeeded moves the cursor; its absence or a later run that did not breaks the chain.
             if (incrementalOptions.Enabled && status == SyncRunStatus.Succeeded)

@@ -1,27 +1,28 @@
 using MassTransit;
 using ProvisioningBus.Contracts;
-using ProvisioningBus.Core.Failures;
+using ProvisioningBus.Core.Connections;
 using ProvisioningBus.Inbound.Rules;
 
 namespace ProvisioningBus.Inbound.Users;
 
 /// <summary>
-/// Applies the differences of an inbound rule's Docusign snapshot to PingOne. A refused PingOne credential is reported
-/// as a connection problem and thrown for the retry policy, as on every outbound path.
+/// Applies the differences of an inbound rule's Docusign snapshot to PingOne. A refused credential goes through the
+/// <see cref="ConnectionGate"/>, as on every outbound path: the change waits while the connection is quarantined.
 /// </summary>
-public sealed class InboundUserChangeConsumer(InboundRuleCatalog rules, InboundUserApplier applier, ILogger<InboundUserChangeConsumer> logger)
+public sealed class InboundUserChangeConsumer(InboundRuleCatalog rules, InboundUserApplier applier, ConnectionGate gate, ILogger<InboundUserChangeConsumer> logger)
     : IConsumer<DocusignUserAppeared>, IConsumer<DocusignUserChanged>, IConsumer<DocusignUserDisappeared>
 {
     public Task Consume(ConsumeContext<DocusignUserAppeared> context) =>
-        ApplyAsync(context.Message.RuleName, context.Message.DocusignUserId, context.Message.Attributes, context.CancellationToken);
+        ApplyAsync(context, context.Message.RuleName, context.Message.DocusignUserId, context.Message.Attributes);
 
     public Task Consume(ConsumeContext<DocusignUserChanged> context) =>
-        ApplyAsync(context.Message.RuleName, context.Message.DocusignUserId, context.Message.Current, context.CancellationToken);
+        ApplyAsync(context, context.Message.RuleName, context.Message.DocusignUserId, context.Message.Current);
 
     public Task Consume(ConsumeContext<DocusignUserDisappeared> context) =>
-        ApplyAsync(context.Message.RuleName, context.Message.DocusignUserId, null, context.CancellationToken);
+        ApplyAsync(context, context.Message.RuleName, context.Message.DocusignUserId, null);
 
-    private async Task ApplyAsync(string ruleName, string docusignUserId, DocusignUserAttributes? user, CancellationToken ct)
+    private async Task ApplyAsync<T>(ConsumeContext<T> context, string ruleName, string docusignUserId, DocusignUserAttributes? user)
+        where T : class
     {
         if (rules.Find(ruleName) is not { Options.Enabled: true } rule)
         {
@@ -29,14 +30,10 @@ public sealed class InboundUserChangeConsumer(InboundRuleCatalog rules, InboundU
             return;
         }
 
-        try
+        var heldSince = gate.HeldSince(context.ReceiveContext.ElapsedTime);
+        if (!await gate.RunAsync(rule.Options.SourceConnection, "inbound_user", docusignUserId, heldSince, token => applier.ApplyAsync(rule, docusignUserId, user, token), context.CancellationToken))
         {
-            await applier.ApplyAsync(rule, docusignUserId, user, ct);
-        }
-        catch (Exception failure) when (FailureClassifier.Classify(failure) is { IsAuthentication: true } classified)
-        {
-            ConnectionProblems.Report(logger, failure, classified, rule.Options.SourceConnection, "inbound_user", docusignUserId);
-            throw;
+            await context.HandBackAsync();
         }
     }
 }

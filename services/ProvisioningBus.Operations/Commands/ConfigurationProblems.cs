@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
+using ProvisioningBus.Core.Connections;
 using ProvisioningBus.Core.Failures;
 using ProvisioningBus.Core.Leases;
 using ProvisioningBus.Core.Messaging;
+using ProvisioningBus.Core.Notifications;
 using ProvisioningBus.Core.Roles;
 using ProvisioningBus.Core.Rules;
 using ProvisioningBus.Core.Rules.Inbound;
@@ -43,6 +45,8 @@ public static class ConfigurationProblems
         Check(problems, () => Validated(configuration, LeaseOptions.SectionName, new LeaseOptionsValidator()));
         Check(problems, () => Validated(configuration, RedeliveryOptions.SectionName, new RedeliveryOptionsValidator()));
         Check(problems, () => Validated(configuration, KillSwitchSettings.SectionName, new KillSwitchSettingsValidator()));
+        Check(problems, () => Validated(configuration, QuarantineOptions.SectionName, new QuarantineOptionsValidator()));
+        Check(problems, () => Validated(configuration, NotificationOptions.SectionName, new NotificationOptionsValidator()));
         // A worker's configuration has no gateway settings: the gateway's are checked when the file has any.
         if (configuration.GetSection("Gateway").Exists())
         {

@@ -12,10 +12,11 @@ namespace ProvisioningBus.Outbound.Groups;
 /// records each group's outcome. Permanent failures end as the group's ledger failure; transient ones are
 /// recorded too and rethrown for the retry policy. Authentication failures are the connection's, not the group's:
 /// reported as a connection problem, never written to the group's ledger row, and rethrown like a transient fault,
-/// so the change is applied once the connection is fixed (exactly as a user change is).
+/// so the change is applied once the connection is fixed (exactly as a user change is); repeated refusals quarantine the
+/// connection and the change waits (<see cref="ConnectionGate"/>).
 /// </summary>
 public sealed class GroupChangeConsumer(
-    OutboundRuleCatalog rules, GroupProvisioner provisioner, GroupLedger ledger, ConnectionSwitch connections, ILogger<GroupChangeConsumer> logger)
+    OutboundRuleCatalog rules, GroupProvisioner provisioner, GroupLedger ledger, ConnectionSwitch connections, ConnectionGate gate, ILogger<GroupChangeConsumer> logger)
     : IConsumer<PingOneGroupChanged>
 {
     public async Task Consume(ConsumeContext<PingOneGroupChanged> context)
@@ -27,6 +28,8 @@ public sealed class GroupChangeConsumer(
             return;
         }
 
+        var heldSince = gate.HeldSince(context.ReceiveContext.ElapsedTime);
+        var handBack = false;
         foreach (var rule in rules.ForEnvironment(change.EnvironmentId).Where(rule => rule.Pushes(change.GroupId)))
         {
             using var activity = ChangeTelemetry.Start("provisioning.group", rule.Name, change.GroupId);
@@ -40,9 +43,16 @@ public sealed class GroupChangeConsumer(
 
             try
             {
-                var outcome = change.Action == DirectoryChangeAction.Deleted
-                    ? await provisioner.DeleteAsync(rule, change.GroupId, cancellationToken)
-                    : await provisioner.SyncAsync(rule, change.GroupId, cancellationToken);
+                var outcome = GroupChangeOutcome.Skipped;
+                var ran = await gate.RunAsync(rule.Options.TargetConnection, "group", change.GroupId, heldSince, async token => outcome = change.Action == DirectoryChangeAction.Deleted
+                    ? await provisioner.DeleteAsync(rule, change.GroupId, token)
+                    : await provisioner.SyncAsync(rule, change.GroupId, token), cancellationToken);
+                if (!ran)
+                {
+                    handBack = true;
+                    continue;
+                }
+
                 if (outcome is GroupChangeOutcome.Deleted or GroupChangeOutcome.Skipped)
                 {
                     await ledger.ForgetAsync(rule, change.GroupId, cancellationToken);
@@ -59,7 +69,7 @@ public sealed class GroupChangeConsumer(
                 var classified = FailureClassifier.Classify(failure);
                 if (classified.IsAuthentication)
                 {
-                    ConnectionProblems.Report(logger, failure, classified, rule.Options.TargetConnection, "group", change.GroupId);
+                    // Reported by the gate; the retry policy pauses until enough refusals quarantine the connection.
                     throw;
                 }
 
@@ -73,6 +83,11 @@ public sealed class GroupChangeConsumer(
                 ChangeTelemetry.Record(activity, AppliedChange.Refused(GroupChangeTelemetry.Resource, change.Action == DirectoryChangeAction.Deleted ? "delete" : AppliedChange.Apply));
                 logger.LogWarning("Rule {Rule}: PingOne group {PingOneGroupId} could not be pushed: {Reason}", rule.Name, change.GroupId, classified.Message);
             }
+        }
+
+        if (handBack)
+        {
+            await context.HandBackAsync();
         }
     }
 }

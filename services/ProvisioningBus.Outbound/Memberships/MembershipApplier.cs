@@ -129,13 +129,12 @@ public sealed class MembershipApplier(
         }
         catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Pending makes the batch throw for the retry policy after the rest is applied: transient and authentication
-            // failures both wait for that (the latter is the connection's, so the group's ledger row is left alone).
+            // Pending makes the batch throw for the retry policy after the rest is applied. A refused credential is the
+            // connection's, not the group's: thrown for the consumer's connection gate, the group's ledger row left alone.
             var classified = FailureClassifier.Classify(failure);
             if (classified.IsAuthentication)
             {
-                ConnectionProblems.Report(logger, failure, classified, rule.Options.TargetConnection, "membership", pingOneGroupId);
-                return new MembershipApplyResult(0, changes.Count, 0, 0);
+                throw;
             }
 
             await ledger.FailedAsync(rule, pingOneGroupId, link?.Name ?? pingOneGroupId, failure, cancellationToken);

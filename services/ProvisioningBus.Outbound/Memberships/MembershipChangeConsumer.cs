@@ -9,10 +9,11 @@ namespace ProvisioningBus.Outbound.Memberships;
 /// Applies a batch of PingOne membership changes: the latest change per (user, group) wins (by <c>recordedAt</c>),
 /// then each rule applies its pushed groups' changes with one bulk call per Docusign group and direction.
 /// Changes that cannot be applied yet make the batch throw after everything else was applied, so the retry
-/// policy redelivers them; what was applied is skipped on the retry.
+/// policy redelivers them; what was applied is skipped on the retry. A refused credential goes through the
+/// <see cref="ConnectionGate"/>: the batch waits while the connection is quarantined, or goes back to its queue.
 /// </summary>
 public sealed class MembershipChangeConsumer(
-    OutboundRuleCatalog rules, MembershipApplier applier, ConnectionSwitch connections, ILogger<MembershipChangeConsumer> logger)
+    OutboundRuleCatalog rules, MembershipApplier applier, ConnectionSwitch connections, ConnectionGate gate, ILogger<MembershipChangeConsumer> logger)
     : IConsumer<Batch<PingOneMembershipChanged>>
 {
     public async Task Consume(ConsumeContext<Batch<PingOneMembershipChanged>> context)
@@ -25,6 +26,8 @@ public sealed class MembershipChangeConsumer(
         // pair is re-read from PingOne instead of trusting the message.
         var retried = context.GetRetryAttempt() > 0;
         var result = MembershipApplyResult.None;
+        var heldSince = gate.HeldSince(context.ReceiveContext.ElapsedTime);
+        var applied = true;
         foreach (var environment in latest.GroupBy(message => message.Message.EnvironmentId, StringComparer.Ordinal))
         {
             if (UnroutedChanges.Recorded(rules, environment.Key, "membership", [.. environment.Select(message => $"{message.Message.GroupId}/{message.Message.UserId}")], logger))
@@ -43,8 +46,17 @@ public sealed class MembershipChangeConsumer(
             // Nothing is written through a disabled connection; re-enabling it starts a full resync that catches up.
             foreach (var rule in rules.ForEnvironment(environment.Key).Where(rule => connections.IsEnabled(rule.Options.TargetConnection)))
             {
-                result = result.Add(await applier.ApplyAsync(rule, changes, context.CancellationToken));
+                var ruleResult = MembershipApplyResult.None;
+                applied &= await gate.RunAsync(
+                    rule.Options.TargetConnection, "membership", changes[0].GroupId, heldSince, async token => ruleResult = await applier.ApplyAsync(rule, changes, token), context.CancellationToken);
+                result = result.Add(ruleResult);
             }
+        }
+
+        if (!applied)
+        {
+            await context.HandBackAsync();
+            return;
         }
 
         logger.LogDebug(

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ProvisioningBus.Core.Connections;
+using ProvisioningBus.Core.Notifications;
 using ProvisioningBus.Core.Leases;
 using ProvisioningBus.Core.Rules;
 using ProvisioningBus.Core.Rules.Inbound;
@@ -27,6 +28,7 @@ public sealed class DeletedRuleDeprovisioner(
     IOptions<LeaseOptions> leaseTimes,
     IOptions<OutboundOptions> outbound,
     TimeProvider time,
+    OperatorNotifier notifier,
     ILogger<DeletedRuleDeprovisioner> logger)
 {
     private const int CloseChunk = 100;
@@ -104,6 +106,7 @@ public sealed class DeletedRuleDeprovisioner(
         await store.SyncRuns.StartAsync(runId, state.Rule, SyncRunKind.RuleDeletion, now, ct);
         await store.SyncRuns.CompleteAsync(runId, SyncRunStatus.AwaitingApproval, new SyncRunCounts(), held.Reason, now, ct);
         await store.RuleStates.UpsertAsync(state with { PendingApprovalSnapshotId = held.Id, PendingApprovalReason = held.Reason }, ct);
+        await notifier.DeletionsHeldAsync(state.Rule, held.Reason, ct);
     }
 
     private async Task CloseAllAsync(string ruleName, IDocusignAccountClient target, List<UserLink> links, CancellationToken ct)

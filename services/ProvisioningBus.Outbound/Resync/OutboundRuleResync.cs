@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ProvisioningBus.Core.Connections;
+using ProvisioningBus.Core.Notifications;
 using ProvisioningBus.Core.Leases;
 using ProvisioningBus.Docusign;
 using ProvisioningBus.Outbound.Groups;
@@ -31,6 +32,7 @@ public sealed class OutboundRuleResync(
     IOptions<LeaseOptions> leaseTimes,
     TimeProvider time,
     DeprovisionedUserMemberships memberships,
+    OperatorNotifier notifier,
     ILogger<OutboundRuleResync> logger,
     GroupResync? groups = null)
 {
@@ -75,7 +77,13 @@ public sealed class OutboundRuleResync(
 
             await store.SyncRuns.CompleteAsync(
                 runId, held is null ? SyncRunStatus.Succeeded : SyncRunStatus.AwaitingApproval, counter.ToCounts(), held?.Reason, time.GetUtcNow(), CancellationToken.None);
-            if (await store.RuleStates.GetAsync(rule.Name, ct) is { } state)
+            var previous = await store.RuleStates.GetAsync(rule.Name, ct);
+            if (held is not null && previous?.PendingApprovalSnapshotId != held.Id)
+            {
+                await notifier.DeletionsHeldAsync(rule.Name, held.Reason, ct);
+            }
+
+            if (previous is { } state)
             {
                 await store.RuleStates.UpsertAsync(state with { LastSyncAt = time.GetUtcNow(), PendingApprovalSnapshotId = held?.Id, PendingApprovalReason = held?.Reason }, ct);
             }
