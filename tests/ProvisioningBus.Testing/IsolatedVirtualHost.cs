@@ -20,6 +20,17 @@ public sealed class IsolatedVirtualHost(string name, Uri amqpUri, HttpClient man
         return document.RootElement.TryGetProperty("type", out var type) ? type.GetString() : null;
     }
 
+    /// <summary>The messages in this virtual host's error queues (<c>*_error</c>, where MassTransit moves a change that failed), by queue.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> ErrorQueueMessagesAsync()
+    {
+        using var queues = await GetJsonAsync($"/api/queues/{Uri.EscapeDataString(Name)}");
+        return queues.RootElement.EnumerateArray()
+            .Where(queue => queue.GetProperty("name").GetString()!.EndsWith("_error", StringComparison.Ordinal))
+            .ToDictionary(
+                queue => queue.GetProperty("name").GetString()!,
+                queue => queue.TryGetProperty("messages", out var messages) && messages.ValueKind == System.Text.Json.JsonValueKind.Number ? messages.GetInt64() : 0L);
+    }
+
     /// <summary>Every consumer in this virtual host: the queue it consumes and the client-provided name of its connection (its process).</summary>
     public async Task<IReadOnlyList<QueueConsumer>> ConsumersAsync()
     {

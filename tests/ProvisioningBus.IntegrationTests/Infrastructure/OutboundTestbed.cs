@@ -42,19 +42,24 @@ public sealed class OutboundTestbed : IAsyncDisposable
 
     public DocusignEmulator Docusign(string connection) => docusign[connection];
 
+    /// <summary>The test's own virtual host on the broker.</summary>
+    public IsolatedVirtualHost VirtualHost { get; private set; } = null!;
+
     /// <param name="rules">Rule name → (its connection, its settings relative to <c>Outbound:Rules:{name}</c>). Each connection gets its own emulator.</param>
     /// <param name="state">State store settings; null for a fresh SQLite file.</param>
+    /// <param name="extraSettings">Any other worker settings (resilience, notifications).</param>
     public static async Task<OutboundTestbed> StartAsync(
         RabbitMqFixture broker,
         IReadOnlyDictionary<string, RuleSetup> rules,
         IReadOnlyDictionary<string, string?>? state = null,
         int workers = 1,
-        IReadOnlyDictionary<string, DocusignEmulatorOptions>? emulatorOptions = null)
+        IReadOnlyDictionary<string, DocusignEmulatorOptions>? emulatorOptions = null,
+        IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var testbed = new OutboundTestbed();
         try
         {
-            var vhost = await broker.CreateVirtualHostAsync();
+            var vhost = testbed.VirtualHost = await broker.CreateVirtualHostAsync();
             testbed.parts.Add(vhost);
             testbed.Gateway = await RunningGateway.StartAsync(vhost.AmqpUri);
             testbed.parts.Add(testbed.Gateway);
@@ -67,6 +72,11 @@ public sealed class OutboundTestbed : IAsyncDisposable
             });
 
             var settings = testbed.Settings;
+            foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+            {
+                settings[key] = value;
+            }
+
             settings["RabbitMq:Uri"] = vhost.AmqpUri.ToString();
             foreach (var (key, value) in state ?? new Dictionary<string, string?>
             {

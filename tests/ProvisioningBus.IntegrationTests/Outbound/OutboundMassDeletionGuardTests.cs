@@ -31,11 +31,15 @@ public sealed class OutboundMassDeletionGuardTests(RabbitMqFixture broker)
         var users = await ProvisionAsync(testbed, Rule, count: 4, title: "Engineer");
 
         // The scope now names a title nobody has: all four users would be closed.
+        await using var notifications = await WebhookReceiver.StartAsync();
         await testbed.StopWorkersAsync();
         testbed.Settings[$"Outbound:Rules:{Rule}:Scope:Conditions:0:Value"] = "Astronaut";
+        testbed.Settings["Notifications:WebhookUrl"] = notifications.Url.ToString();
         await testbed.StartWorkerAsync();
         var held = await WaitForRunAsync(testbed, Rule, previous: null, SyncRunStatus.AwaitingApproval, "the scope change's resync is held");
         Assert.Contains("Mass-deletion guard", held.Error, StringComparison.Ordinal);
+        await notifications.WaitUntilAsync(posts => posts.Any(post => post.Body.Contains("\"event\":\"deletions.held\"", StringComparison.Ordinal)), TimeSpan.FromSeconds(30));
+        Assert.Contains("would close 4 of 4", Assert.Single(notifications.Posts).Body, StringComparison.Ordinal);
         var state = await testbed.Store.RuleStates.GetAsync(Rule, default);
         var holdId = Assert.IsType<Guid>(state!.PendingApprovalSnapshotId);
         Assert.Contains("would close 4 of 4", state.PendingApprovalReason, StringComparison.Ordinal);
@@ -46,6 +50,7 @@ public sealed class OutboundMassDeletionGuardTests(RabbitMqFixture broker)
         await WaitForRunAsync(testbed, Rule, held.RunId, SyncRunStatus.AwaitingApproval, "an unapproved resync is held again");
         Assert.Equal(holdId, (await testbed.Store.RuleStates.GetAsync(Rule, default))!.PendingApprovalSnapshotId);
         AssertActive(testbed, Rule, users);
+        Assert.Single(notifications.Posts); // operators hear of a hold once, not at every run it holds
 
         var again = (await testbed.Store.SyncRuns.GetLatestAsync(Rule, default))!;
         await testbed.PublishAsync(new SyncRule { RuleName = Rule, Kind = SyncKind.FullResync, RequestedBy = "operator", RequestedAt = DateTimeOffset.UtcNow, ApprovedDeletions = holdId });

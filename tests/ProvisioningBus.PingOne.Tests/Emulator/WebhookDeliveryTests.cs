@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using PingOne.Emulator;
 using ProvisioningBus.Contracts;
 using ProvisioningBus.PingOne.Tests.Support;
+using ProvisioningBus.Testing;
 using ProvisioningBus.PingOne.Webhooks;
 
 namespace ProvisioningBus.PingOne.Tests.Emulator;

@@ -7,11 +7,12 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Xunit;
 
-namespace ProvisioningBus.PingOne.Tests.Support;
+namespace ProvisioningBus.Testing;
 
 /// <summary>A webhook endpoint on a loopback Kestrel that answers 500 to its first K posts, then 200, and keeps every post.</summary>
-internal sealed class WebhookReceiver : IAsyncDisposable
+public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedPost> _posts = new();
