@@ -65,25 +65,33 @@ public sealed class ConnectionQuarantine(
     {
         var local = _local.GetOrAdd(connection, _ => new Local());
         var refusals = Interlocked.Increment(ref local.Refusals);
+        await QuarantineAsync(connection, $"{failure.ErrorCode}: {failure.Message}", startsQuarantine: refusals >= options.Value.FailuresBeforeQuarantine, ct);
+    }
+
+    /// <summary>
+    /// A failed Test Connection: the connection is quarantined at once, so nothing goes through it until a try (after
+    /// the backoff) or a passing test succeeds.
+    /// </summary>
+    public Task ReportFailedTestAsync(string connection, string reason, CancellationToken ct) =>
+        QuarantineAsync(connection, "Connection test failed: " + reason, startsQuarantine: true, ct);
+
+    /// <param name="startsQuarantine">Whether this failure may quarantine a connection that is not quarantined yet.</param>
+    private async Task QuarantineAsync(string connection, string reason, bool startsQuarantine, CancellationToken ct)
+    {
+        var local = _local.GetOrAdd(connection, _ => new Local());
         var settings = options.Value;
         var name = ConnectionQuarantineState.StateName(connection);
         for (var attempt = 0; attempt < 10; attempt++)
         {
             var (stored, version) = await ReadStoredAsync(connection, ct);
             var now = time.GetUtcNow();
-            if (stored is null && refusals < settings.FailuresBeforeQuarantine)
-            {
-                return;
-            }
-
-            if (stored is not null && stored.NextAttemptAt > now)
+            if ((stored is null && !startsQuarantine) || (stored is not null && stored.NextAttemptAt > now))
             {
                 return;
             }
 
             var tries = (stored?.FailedTries ?? 0) + 1;
-            var backoff = Backoff(settings, tries);
-            var next = new ConnectionQuarantineState($"{failure.ErrorCode}: {failure.Message}", tries, stored?.Since ?? now, now + backoff);
+            var next = new ConnectionQuarantineState(reason, tries, stored?.Since ?? now, now + Backoff(settings, tries));
             if (await store.TryReplaceAsync(name, JsonSerializer.Serialize(next), version, ct) is null)
             {
                 continue;

@@ -52,6 +52,7 @@ public static class ProvisioningCoreExtensions
         services.AddSingleton<IValidateOptions<QuarantineOptions>, QuarantineOptionsValidator>();
         services.AddSingleton<ConnectionQuarantine>();
         services.AddSingleton<ConnectionGate>();
+        services.AddHostedService<ConnectionSelfTest>();
         builder.AddOperatorNotifications();
         return builder;
     }

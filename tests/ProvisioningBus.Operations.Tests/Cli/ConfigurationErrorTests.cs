@@ -43,6 +43,28 @@ public sealed class ConfigurationErrorTests
     }
 
     [Fact]
+    public async Task Validate_names_bad_quarantine_and_notification_settings()
+    {
+        var run = await CliRun.InvokeAsync(
+            new Dictionary<string, string?>
+            {
+                ["Resilience:Quarantine:HoldLimit"] = "01:00:00",
+                ["Resilience:Quarantine:FailuresBeforeQuarantine"] = "0",
+                ["Notifications:WebhookUrl"] = "hooks.slack.example/not-absolute",
+            },
+            "validate");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, run.ExitCode);
+        foreach (var key in new[] { "Resilience:Quarantine:HoldLimit", "Resilience:Quarantine:FailuresBeforeQuarantine", "Notifications:WebhookUrl" })
+        {
+            Assert.Contains(key, run.Output, StringComparison.Ordinal);
+        }
+
+        // The URL is the receiver's secret.
+        Assert.DoesNotContain("not-absolute", run.Output + run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_config_file_is_one_line_and_exit_code_1()
     {
         using var output = new StringWriter();
