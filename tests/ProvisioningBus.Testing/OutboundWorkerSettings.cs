@@ -19,7 +19,7 @@ public static class OutboundWorkerSettings
 
     /// <summary>The same without a broker, for a <see cref="HarnessedOutboundWorker"/>.</summary>
     public static Dictionary<string, string?> For(
-        PingOneEmulator pingOne, DocusignEmulator docusign, string ruleName, string? postgresConnectionString = null) => new()
+        PingOneEmulator pingOne, DocusignEmulator docusign, string ruleName, string? postgresConnectionString = null) => new Dictionary<string, string?>()
     {
         ["State:Provider"] = postgresConnectionString is null ? "Sqlite" : "Postgres",
         ["State:ConnectionString"] = postgresConnectionString
@@ -39,5 +39,17 @@ public static class OutboundWorkerSettings
         [$"Outbound:Rules:{ruleName}:TargetConnection"] = ConnectionName,
         // The guard would hold the small resyncs these tests make (one close of two users is 50 %); its own tests set it.
         [$"Outbound:Rules:{ruleName}:MassDeletionGuard:Enabled"] = "false",
-    };
+    }.WithQuickQuarantine();
+
+    /// <summary>
+    /// Tests fix a refused credential within seconds, so a quarantined connection is tried again within seconds too
+    /// (production waits a minute first).
+    /// </summary>
+    public static Dictionary<string, string?> WithQuickQuarantine(this Dictionary<string, string?> settings)
+    {
+        settings["Resilience:Quarantine:FirstBackoff"] = "00:00:01";
+        settings["Resilience:Quarantine:MaxBackoff"] = "00:00:02";
+        settings["Resilience:Quarantine:PollInterval"] = "00:00:00.200";
+        return settings;
+    }
 }

@@ -21,6 +21,9 @@ public sealed class OutboundRuleOptions
     /// <summary>PingOne group ids whose groups and memberships are pushed to Docusign.</summary>
     public List<string> GroupsToPush { get; set; } = [];
 
+    /// <summary>What happens to the Docusign group of a PingOne group taken out of <see cref="GroupsToPush"/>: deleted (default) or only unlinked.</summary>
+    public RemovedGroupAction RemovedGroupAction { get; set; } = RemovedGroupAction.Delete;
+
     /// <summary>
     /// Pushed PingOne group id → the Docusign permission profile (name or id) its Docusign group gets when created and
     /// keeps: a profile changed in Docusign is set back at the group's next change or resync.

@@ -23,5 +23,6 @@ public sealed record InboundSyncPlan(
 
     public IEnumerable<PlannedPingOneUser> Updates => Users.Where(user => user.Action is PlannedPingOneAction.Update or PlannedPingOneAction.Adopt);
 
-    public IEnumerable<PlannedPingOneUser> Deletes => Users.Where(user => user.Action == PlannedPingOneAction.Delete);
+    /// <summary>The removals: deletes, or suspensions under the Remove Action <c>Disable</c>.</summary>
+    public IEnumerable<PlannedPingOneUser> Deletes => Users.Where(user => user.Action is PlannedPingOneAction.Delete or PlannedPingOneAction.Disable);
 }

@@ -102,7 +102,7 @@ public sealed class InboundSyncPlanner(
             planned,
             action.PingOneUserId,
             action.Changes,
-            planned == PlannedPingOneAction.Delete && held,
+            (planned is PlannedPingOneAction.Delete or PlannedPingOneAction.Disable) && held,
             action.Reason);
     }
 
@@ -113,6 +113,7 @@ public sealed class InboundSyncPlanner(
         InboundUserActionKind.Update => PlannedPingOneAction.Update,
         InboundUserActionKind.Unchanged => PlannedPingOneAction.Unchanged,
         InboundUserActionKind.Delete => PlannedPingOneAction.Delete,
+        InboundUserActionKind.Disable => PlannedPingOneAction.Disable,
         InboundUserActionKind.LeaveExisting => PlannedPingOneAction.LeaveExisting,
         InboundUserActionKind.NotProvisioned => PlannedPingOneAction.NotProvisioned,
         InboundUserActionKind.Fail => PlannedPingOneAction.Fail,

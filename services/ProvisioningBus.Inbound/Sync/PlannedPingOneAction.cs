@@ -11,6 +11,9 @@ public enum PlannedPingOneAction
     Update,
     Delete,
 
+    /// <summary>Suspended (<c>enabled=false</c>) under the Remove Action <c>Disable</c>.</summary>
+    Disable,
+
     /// <summary>Linked and already equal: nothing would be written.</summary>
     Unchanged,
 

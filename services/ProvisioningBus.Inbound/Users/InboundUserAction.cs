@@ -14,6 +14,9 @@ public sealed record InboundUserAction(InboundUserActionKind Kind, MappedPingOne
     /// <summary>What differs, for an update or an adoption; null when nothing does.</summary>
     public PingOneUserPatch? Patch { get; init; }
 
+    /// <summary>The linked user was suspended by the Remove Action <c>Disable</c> and is provisioned again: enable it.</summary>
+    public bool Enable { get; init; }
+
     /// <summary>What the write changes in PingOne, for a preview.</summary>
     public IReadOnlyList<PingOneAttributeChange> Changes { get; init; } = [];
 

@@ -19,6 +19,9 @@ public enum InboundUserActionKind
     /// <summary>The rule provisioned the user and no longer provisions it (disappeared, filtered out, not Active): delete it.</summary>
     Delete,
 
+    /// <summary>As <see cref="Delete"/>, under the Remove Action <c>Disable</c>: the user is suspended (<c>enabled=false</c>), its link kept.</summary>
+    Disable,
+
     /// <summary>A PingOne user with the same username or email exists that the rule did not provision: left alone (mission §5).</summary>
     LeaveExisting,
 

@@ -72,6 +72,16 @@ public sealed class InboundUserApplier(
                 break;
             case InboundUserActionKind.Update:
                 await PatchAsync(action, ct);
+                if (action.Enable)
+                {
+                    await pingOne.SetUserEnabledAsync(action.PingOneUserId!, true, ct);
+                    logger.LogInformation("Inbound rule {Rule}: enabled PingOne user {PingOneUserId} again for Docusign user {DocusignUserId}", rule.Name, action.PingOneUserId, docusignUserId);
+                }
+
+                break;
+            case InboundUserActionKind.Disable:
+                await pingOne.SetUserEnabledAsync(action.PingOneUserId!, false, ct);
+                logger.LogInformation("Inbound rule {Rule}: suspended PingOne user {PingOneUserId} of Docusign user {DocusignUserId}", rule.Name, action.PingOneUserId, docusignUserId);
                 break;
             case InboundUserActionKind.Delete:
                 await pingOne.DeleteUserAsync(action.PingOneUserId!, ct);
@@ -103,6 +113,7 @@ public sealed class InboundUserApplier(
             InboundUserActionKind.Update => InboundUserOutcome.Updated,
             InboundUserActionKind.Unchanged => InboundUserOutcome.Unchanged,
             InboundUserActionKind.Delete => InboundUserOutcome.Deleted,
+            InboundUserActionKind.Disable => InboundUserOutcome.Disabled,
             InboundUserActionKind.LeaveExisting => InboundUserOutcome.ExistingUserNotOwned,
             InboundUserActionKind.NotProvisioned => InboundUserOutcome.NotProvisioned,
             _ => InboundUserOutcome.Failed,

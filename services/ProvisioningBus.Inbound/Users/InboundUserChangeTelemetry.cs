@@ -13,6 +13,7 @@ public static class InboundUserChangeTelemetry
         InboundUserOutcome.Adopted => AppliedChange.Succeeded(Resource, "adopt"),
         InboundUserOutcome.Updated => AppliedChange.Succeeded(Resource, "update"),
         InboundUserOutcome.Deleted => AppliedChange.Succeeded(Resource, "delete"),
+        InboundUserOutcome.Disabled => AppliedChange.Succeeded(Resource, "disable"),
         InboundUserOutcome.Failed => AppliedChange.Refused(Resource),
         _ => AppliedChange.NothingToDo(Resource),
     };

@@ -1,4 +1,5 @@
 using ProvisioningBus.Contracts;
+using ProvisioningBus.Core.Rules;
 using ProvisioningBus.Inbound.Rules;
 using ProvisioningBus.PingOne;
 using ProvisioningBus.PingOne.Users;
@@ -17,6 +18,7 @@ public static class InboundUserDecision
     public const string NotActiveCode = "NOT_ACTIVE";
     public const string UnmappableCode = "UNMAPPABLE_USER";
     public const string ExistingUserNotOwnedCode = "EXISTING_USER_NOT_OWNED";
+    public const string SuspendedCode = "SUSPENDED";
 
     /// <param name="user">The Docusign user's attributes now; null when it left the rule's snapshot (gone, or filtered out).</param>
     /// <param name="link">The rule's link, when the rule provisioned the user.</param>
@@ -27,7 +29,15 @@ public static class InboundUserDecision
         {
             if (link is not null)
             {
-                return new InboundUserAction(InboundUserActionKind.Delete, null, link.PingOneUserId) { Outcome = null };
+                return rule.Options.RemoveAction == RemoveAction.Disable
+                    ? new InboundUserAction(InboundUserActionKind.Disable, null, link.PingOneUserId)
+                    {
+                        Outcome = SyncOutcome.Skipped,
+                        ErrorCode = SuspendedCode,
+                        Reason = "Suspended in PingOne (Remove Action Disable): the Docusign user is closed, gone or filtered out",
+                        Changes = [new PingOneAttributeChange("enabled", "true", "false")],
+                    }
+                    : new InboundUserAction(InboundUserActionKind.Delete, null, link.PingOneUserId) { Outcome = null };
             }
 
             return user is null
@@ -58,10 +68,13 @@ public static class InboundUserDecision
         if (link is not null && pingOne.Linked is { } linked)
         {
             var patch = Patch(linked, mapped);
-            return new InboundUserAction(patch is null ? InboundUserActionKind.Unchanged : InboundUserActionKind.Update, mapped, linked.Id)
+            // Only a rule that suspends enables again: under Delete, a user someone disabled in PingOne stays disabled.
+            var enable = rule.Options.RemoveAction == RemoveAction.Disable && linked.Enabled == false;
+            return new InboundUserAction(patch is null && !enable ? InboundUserActionKind.Unchanged : InboundUserActionKind.Update, mapped, linked.Id)
             {
                 Patch = patch,
-                Changes = Changes(linked, mapped),
+                Enable = enable,
+                Changes = enable ? [.. Changes(linked, mapped), new PingOneAttributeChange("enabled", "false", "true")] : Changes(linked, mapped),
             };
         }
 

@@ -12,6 +12,9 @@ public enum InboundUserOutcome
     Unchanged,
     Deleted,
 
+    /// <summary>Suspended in PingOne under the Remove Action <c>Disable</c>.</summary>
+    Disabled,
+
     /// <summary>A PingOne user with the same username or email exists that this rule did not provision; it is left alone.</summary>
     ExistingUserNotOwned,
 

@@ -12,5 +12,6 @@ public static class GroupRegistration
         services.TryAddSingleton<GroupLedger>();
         services.TryAddSingleton<GroupProvisioner>();
         services.TryAddSingleton<GroupResync>();
+        services.TryAddSingleton<UnpushedGroups>();
     }
 }

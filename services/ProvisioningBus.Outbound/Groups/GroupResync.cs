@@ -23,6 +23,7 @@ public sealed class GroupResync(
     IProvisioningStore store,
     GroupProvisioner provisioner,
     GroupLedger ledger,
+    UnpushedGroups unpushed,
     ILogger<GroupResync> logger)
 {
     /// <summary>Docusign's bulk member calls take many users at once; 500 matches its bulk user create limit.</summary>
@@ -47,7 +48,7 @@ public sealed class GroupResync(
             .GroupBy(link => link.DocusignUserId, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(group => group.Key, group => group.First().PingOneUserId, StringComparer.OrdinalIgnoreCase);
 
-        var tally = new Tally();
+        var tally = new Tally { Deleted = await unpushed.ReleaseAsync(rule, cancellationToken) };
         var failed = new List<string>();
         var pushed = rule.Options.GroupsToPush.Distinct(StringComparer.Ordinal).ToList();
         foreach (var pingOneGroupId in pushed)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ProvisioningBus.Core.Connections;
 using ProvisioningBus.Core.Leases;
+using ProvisioningBus.Outbound.Groups;
 using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.State;
 using ProvisioningBus.State.Rules;
@@ -25,7 +26,8 @@ public sealed class RuleLifecycleService(
     WorkerInstance instance,
     IOptions<LeaseOptions> leaseTimes,
     TimeProvider time,
-    ILogger<RuleLifecycleService> logger) : BackgroundService
+    ILogger<RuleLifecycleService> logger,
+    UnpushedGroups? unpushedGroups = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -72,6 +74,20 @@ public sealed class RuleLifecycleService(
         {
             logger.LogWarning("Rule {Rule}: another instance kept the configuration lease; not checking for changes now", rule.Name);
             return;
+        }
+
+        // A host without the group role (users only) leaves groups to the hosts that have it.
+        if (unpushedGroups is not null && connections.IsEnabled(rule.Options.TargetConnection) && rule.Options.Enabled)
+        {
+            try
+            {
+                await unpushedGroups.ReleaseAsync(rule, ct);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                // The rule's next resync (scheduled, manual or the next start) lets them go; the rule's own checks go on.
+                logger.LogWarning("Rule {Rule}: groups that left Groups to push could not be released now ({Error}: {Message})", rule.Name, ex.GetType().Name, ex.Message);
+            }
         }
 
         var fingerprint = OutboundRuleFingerprint.Of(rule, configuration, connections.IsEnabled(rule.Options.TargetConnection));

@@ -81,7 +81,7 @@ public sealed class InboundScenario : IAsyncDisposable
             [$"Inbound:Rules:{RuleName}:SourceConnection"] = ConnectionName,
             [$"Inbound:Rules:{RuleName}:TargetEnvironmentId"] = PingOne.EnvironmentId,
             [$"Inbound:Rules:{RuleName}:TargetPopulationId"] = PopulationId,
-        };
+        }.WithQuickQuarantine();
         foreach (var (key, value) in rule ?? new Dictionary<string, string?>())
         {
             settings[$"Inbound:Rules:{RuleName}:{key}"] = value;

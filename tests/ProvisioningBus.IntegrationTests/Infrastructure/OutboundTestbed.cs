@@ -71,7 +71,7 @@ public sealed class OutboundTestbed : IAsyncDisposable
                 Headers = new Dictionary<string, string> { ["X-Webhook-Secret"] = RunningGateway.WebhookSecret },
             });
 
-            var settings = testbed.Settings;
+            var settings = testbed.Settings.WithQuickQuarantine();
             foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
             {
                 settings[key] = value;
@@ -165,8 +165,19 @@ public sealed class OutboundTestbed : IAsyncDisposable
         }
     }
 
-    public Task PublishAsync<T>(T message)
-        where T : class => Worker.Services.GetRequiredService<IBus>().Publish(message);
+    public async Task PublishAsync<T>(T message)
+        where T : class
+    {
+        // MassTransit keeps its log context in an AsyncLocal: resolving the bus on the test's own flow would leave this
+        // worker's logger factory there, and a worker started after this one is stopped would inherit it, disposed.
+        Task published;
+        using (ExecutionContext.SuppressFlow())
+        {
+            published = Task.Run(() => Worker.Services.GetRequiredService<IBus>().Publish(message));
+        }
+
+        await published;
+    }
 
     /// <summary>The Docusign users of a connection with this email (any status).</summary>
     public IReadOnlyList<global::Docusign.Emulator.EmulatedUser> UsersByEmail(string connection, string email) => docusign[connection].State.FindUsersByEmail(email);

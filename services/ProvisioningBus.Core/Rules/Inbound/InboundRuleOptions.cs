@@ -30,6 +30,14 @@ public sealed class InboundRuleOptions
     /// </summary>
     public bool SyncOnlyActiveUsers { get; set; }
 
+    /// <summary>
+    /// What happens in PingOne to a user this rule provisioned when its Docusign user is closed, disappears or leaves the
+    /// filter: <see cref="RemoveAction.Delete"/> (the default) deletes it, <see cref="RemoveAction.Disable"/> suspends it
+    /// (<c>enabled=false</c>) and keeps the link, so the user is enabled again when it is provisioned again (reactivated
+    /// in Docusign). Both are held alike by the mass-deletion guard.
+    /// </summary>
+    public RemoveAction RemoveAction { get; set; } = RemoveAction.Delete;
+
     /// <summary>Which Docusign users the rule takes at all; no conditions means every user of the account.</summary>
     public InboundUserFilterOptions UserFilter { get; set; } = new();
 
