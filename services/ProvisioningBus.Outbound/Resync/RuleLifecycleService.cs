@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using ProvisioningBus.Core.Connections;
 using ProvisioningBus.Core.Leases;
 using ProvisioningBus.Outbound.Groups;
@@ -59,11 +60,48 @@ public sealed class RuleLifecycleService(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            return;
         }
         catch (Exception ex)
         {
             // The consumers keep working; the next start (or a SyncRule) tries again.
             logger.LogError(ex, "Outbound rule start-up reconciliation failed");
+        }
+
+        await ReconcileOnReloadAsync(stoppingToken);
+    }
+
+    /// <summary>
+    /// A configuration reloaded while the worker runs can enable a connection again (its toggle is read live): the rules
+    /// are checked again at once, so what was skipped while it was off is reconciled without waiting for a restart.
+    /// </summary>
+    private async Task ReconcileOnReloadAsync(CancellationToken stoppingToken)
+    {
+        using var reloaded = new SemaphoreSlim(0);
+        using var subscription = ChangeToken.OnChange(configuration.GetReloadToken, () => reloaded.Release());
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await reloaded.WaitAsync(stoppingToken);
+                while (reloaded.CurrentCount > 0)
+                {
+                    await reloaded.WaitAsync(stoppingToken);
+                }
+
+                foreach (var rule in rules.All)
+                {
+                    await ReconcileConfigurationAsync(rule, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Outbound rule reconciliation after a configuration reload failed");
+            }
         }
     }
 

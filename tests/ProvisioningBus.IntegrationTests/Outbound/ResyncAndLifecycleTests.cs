@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using PingOne.Emulator.Directory;
 using ProvisioningBus.Contracts;
 using ProvisioningBus.IntegrationTests.Infrastructure;
@@ -86,6 +88,31 @@ public sealed class ResyncAndLifecycleTests(RabbitMqFixture broker, ITestOutputH
             outcome => outcome?.Outcome == SyncOutcome.Success,
             TimeSpan.FromSeconds(30),
             "the skipped entry becomes a success");
+    }
+
+    [Fact]
+    public async Task Enabling_the_connection_by_a_configuration_reload_reconciles_at_once_without_a_restart()
+    {
+        const string Rule = "reloaded";
+        await using var testbed = await OutboundTestbed.StartAsync(broker, new Dictionary<string, RuleSetup> { [Rule] = new(Rule) });
+        var key = $"Docusign:Connections:{Rule}:Enabled";
+        var configuration = (IConfigurationRoot)testbed.Worker.Services.GetRequiredService<IConfiguration>();
+        configuration[key] = testbed.Settings[key] = "false";
+        configuration.Reload();
+
+        var user = testbed.PingOne.State.CreateUser("offline", "offline@example.com", new EmulatedUserName("Off", "Line"));
+        await Eventually.MatchesAsync<EntityOutcome?>(
+            () => testbed.Store.Ledger.GetAsync(Rule, EntityKind.User, user.Id, default),
+            outcome => outcome?.Outcome == SyncOutcome.Skipped,
+            TimeSpan.FromSeconds(30),
+            "the event is recorded skipped while the connection is off");
+        Assert.Empty(testbed.UsersByEmail(Rule, user.Email!));
+
+        configuration[key] = testbed.Settings[key] = "true";
+        configuration.Reload();
+
+        await testbed.WaitForUserAsync(Rule, user.Email!, u => u.UserStatus == "ActivationSent", "the reload that enables the connection reconciles the skipped user");
+        Assert.Single(testbed.Workers);
     }
 
     [Fact]
