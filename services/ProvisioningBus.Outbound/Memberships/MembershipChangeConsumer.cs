@@ -1,7 +1,10 @@
 using MassTransit;
 using ProvisioningBus.Contracts;
 using ProvisioningBus.Core.Connections;
+using ProvisioningBus.Outbound.Groups;
 using ProvisioningBus.Outbound.Rules;
+using ProvisioningBus.ServiceDefaults;
+using ProvisioningBus.State;
 
 namespace ProvisioningBus.Outbound.Memberships;
 
@@ -13,7 +16,13 @@ namespace ProvisioningBus.Outbound.Memberships;
 /// <see cref="ConnectionGate"/>: the batch waits while the connection is quarantined, or goes back to its queue.
 /// </summary>
 public sealed class MembershipChangeConsumer(
-    OutboundRuleCatalog rules, MembershipApplier applier, ConnectionSwitch connections, ConnectionGate gate, ILogger<MembershipChangeConsumer> logger)
+    OutboundRuleCatalog rules,
+    MembershipApplier applier,
+    ConnectionSwitch connections,
+    ConnectionGate gate,
+    GroupLedger ledger,
+    IProvisioningStore store,
+    ILogger<MembershipChangeConsumer> logger)
     : IConsumer<Batch<PingOneMembershipChanged>>
 {
     public async Task Consume(ConsumeContext<Batch<PingOneMembershipChanged>> context)
@@ -43,9 +52,15 @@ public sealed class MembershipChangeConsumer(
                     message.Message.RecordedAt,
                     VerifyWithPingOne: retried || message.ReceiveContext.Redelivered))
                 .ToList();
-            // Nothing is written through a disabled connection; re-enabling it starts a full resync that catches up.
-            foreach (var rule in rules.ForEnvironment(environment.Key).Where(rule => connections.IsEnabled(rule.Options.TargetConnection)))
+            foreach (var rule in rules.ForEnvironment(environment.Key))
             {
+                if (!connections.IsEnabled(rule.Options.TargetConnection))
+                {
+                    // Nothing is written through a disabled connection; re-enabling it starts a full resync that catches up.
+                    await RecordSkippedAsync(rule, changes, context.CancellationToken);
+                    continue;
+                }
+
                 var ruleResult = MembershipApplyResult.None;
                 applied &= await gate.RunAsync(
                     rule.Options.TargetConnection, "membership", changes[0].GroupId, heldSince, async token => ruleResult = await applier.ApplyAsync(rule, changes, token), context.CancellationToken);
@@ -65,6 +80,17 @@ public sealed class MembershipChangeConsumer(
         if (result.Pending > 0)
         {
             throw new MembershipsPendingException($"{result.Pending} membership change(s) of the batch wait for their user to be provisioned or for Docusign to recover.");
+        }
+    }
+
+    /// <summary>Each pushed group's changes are recorded skipped on the group, as a group change through a disabled connection is.</summary>
+    private async Task RecordSkippedAsync(CompiledOutboundRule rule, IReadOnlyList<MembershipChange> changes, CancellationToken ct)
+    {
+        foreach (var group in changes.Where(change => rule.Pushes(change.GroupId)).GroupBy(change => change.GroupId, StringComparer.Ordinal))
+        {
+            var name = (await store.GroupLinks.GetAsync(rule.Name, group.Key, ct))?.Name ?? group.Key;
+            await ledger.SkippedAsync(rule, group.Key, name, ct);
+            MembershipChangeTelemetry.Count(group, AppliedChange.Skipped);
         }
     }
 }

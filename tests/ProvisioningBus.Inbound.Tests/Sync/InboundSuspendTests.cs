@@ -33,8 +33,11 @@ public sealed class InboundSuspendTests(RabbitMqFixture broker)
         var suspended = await scenario.WaitForPingOneAsync(users => users.TryGetValue(ben.UserId, out var user) && !user.Enabled, "Ben is suspended, not deleted");
         Assert.Equal(bensAccount, suspended[ben.UserId].Id);
         Assert.True(suspended[ann.UserId].Enabled);
-        var outcome = await worker.Store.Ledger.GetAsync(InboundScenario.RuleName, EntityKind.User, ben.UserId, CancellationToken.None);
-        Assert.Equal("SUSPENDED", outcome?.ErrorCode);
+        await Eventually.MatchesAsync(
+            () => worker.Store.Ledger.GetAsync(InboundScenario.RuleName, EntityKind.User, ben.UserId, CancellationToken.None),
+            outcome => outcome?.ErrorCode == "SUSPENDED",
+            TimeSpan.FromSeconds(30),
+            "the ledger shows Ben suspended (recorded once PingOne accepted it)");
 
         await worker.Docusign.UpdateUserAsync(new DocusignUserUpdate(ben.UserId) { JobTitle = "Engineer" });
         await worker.SyncNowAsync();

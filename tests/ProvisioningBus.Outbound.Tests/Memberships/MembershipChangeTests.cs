@@ -1,4 +1,6 @@
 using Docusign.Emulator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using ProvisioningBus.Outbound.Tests.Infrastructure;
 using ProvisioningBus.State.Ledger;
 using ProvisioningBus.State.Memberships;
@@ -33,6 +35,27 @@ public sealed class MembershipChangeTests(ITestOutputHelper output)
 
         var applied = await scenario.Store.Memberships.ListByGroupAsync(GroupScenario.RuleName, groupId, CancellationToken.None).ToListAsync();
         Assert.Equal(users[1].PingOneUserId, Assert.Single(applied).PingOneUserId);
+    }
+
+    [Fact]
+    public async Task A_membership_change_through_a_disabled_connection_is_recorded_skipped_on_its_group()
+    {
+        string groupId = "";
+        await using var scenario = await GroupScenario.StartAsync((pingOne, _) =>
+        {
+            groupId = pingOne.State.CreateGroup("Approvers").Id;
+            return [groupId];
+        });
+        var users = await scenario.ProvisionUsersAsync(["cy"]);
+        var group = scenario.DocusignGroup("Approvers");
+        scenario.Worker.Services.GetRequiredService<IConfiguration>()[$"Docusign:Connections:{GroupScenario.ConnectionName}:Enabled"] = "false";
+
+        scenario.PingOne.State.AddMember(users[0].PingOneUserId, groupId);
+        await scenario.Changes.DeliverAsync();
+
+        Assert.Empty(scenario.DocusignMembers(group.GroupId));
+        var outcome = await scenario.Store.Ledger.GetAsync(GroupScenario.RuleName, EntityKind.Group, groupId, CancellationToken.None);
+        Assert.Equal((SyncOutcome.Skipped, "CONNECTION_DISABLED"), (outcome?.Outcome, outcome?.ErrorCode));
     }
 
     [Fact]
