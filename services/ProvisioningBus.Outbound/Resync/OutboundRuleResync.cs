@@ -78,11 +78,6 @@ public sealed class OutboundRuleResync(
             await store.SyncRuns.CompleteAsync(
                 runId, held is null ? SyncRunStatus.Succeeded : SyncRunStatus.AwaitingApproval, counter.ToCounts(), held?.Reason, time.GetUtcNow(), CancellationToken.None);
             var previous = await store.RuleStates.GetAsync(rule.Name, ct);
-            if (held is not null && previous?.PendingApprovalSnapshotId != held.Id)
-            {
-                await notifier.DeletionsHeldAsync(rule.Name, held.Reason, ct);
-            }
-
             if (previous is { } state)
             {
                 await store.RuleStates.UpsertAsync(state with { LastSyncAt = time.GetUtcNow(), PendingApprovalSnapshotId = held?.Id, PendingApprovalReason = held?.Reason }, ct);
@@ -91,6 +86,12 @@ public sealed class OutboundRuleResync(
             {
                 // A new rule's first resync: the lifecycle service stores the rest of its state after this run.
                 await store.RuleStates.UpsertAsync(new RuleState(rule.Name, RuleDirection.Outbound, string.Empty, time.GetUtcNow(), null, time.GetUtcNow(), held.Id, held.Reason), ct);
+            }
+
+            // Once the hold is stored, so whoever the notification sends to `approve-deletions` finds it.
+            if (held is not null && previous?.PendingApprovalSnapshotId != held.Id)
+            {
+                await notifier.DeletionsHeldAsync(rule.Name, held.Reason, ct);
             }
 
             logger.LogInformation("Rule {Rule}: full resync done: {Counts}", rule.Name, counter.ToCounts());

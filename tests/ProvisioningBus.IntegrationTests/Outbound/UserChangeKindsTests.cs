@@ -80,8 +80,9 @@ public sealed class UserChangeKindsTests(RabbitMqFixture broker)
     {
         await using var testbed = await OutboundTestbed.StartAsync(broker, new Dictionary<string, RuleSetup> { [Rule] = new(Rule) }, workers: 0);
         testbed.PingOne.State.CreateUser("ada", "ada@failed.example", new EmulatedUserName("Ada", "Lovelace"));
-        // A refresh token Docusign no longer accepts (a revoked consent): the start-up resync cannot read the account.
-        testbed.Settings[$"Docusign:Connections:{Rule}:RefreshToken"] = "revoked-refresh-token";
+        // PingOne unavailable for longer than the client's retries: the start-up resync cannot read the source. (A refused
+        // Docusign credential would quarantine the connection instead, which outranks a failed run in the status.)
+        testbed.PingOne.FailNextApiRequests(10_000);
         await testbed.StartWorkerAsync();
 
         var status = await Eventually.MatchesAsync(() => testbed.StatusAsync(Rule), s => s?.Status == RuleSyncState.Failed, Timeout, "the failed initial sync shows as Failed");

@@ -65,6 +65,12 @@ internal sealed class ApiJson(string environmentId, Hosting.ApiAddress apiBase)
         ["enabled"] = user.Enabled,
     };
 
+    public JsonObject UserPopulation(EmulatedUser user) => new()
+    {
+        ["_links"] = Links(("self", $"users/{user.Id}/population"), ("user", $"users/{user.Id}"), ("population", $"populations/{user.PopulationId}")),
+        ["id"] = user.PopulationId,
+    };
+
     public JsonObject Group(EmulatedGroup group)
     {
         var json = new JsonObject

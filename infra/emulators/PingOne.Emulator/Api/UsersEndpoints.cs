@@ -90,6 +90,23 @@ internal sealed class UsersEndpoints(EmulatorContext context)
         return ApiResults.Json(context.Json.Enabled(State.SetEnabled(actor, userId, enabled)));
     }
 
+    public IResult GetPopulation(string userId)
+    {
+        var user = State.FindUser(userId) ?? throw EmulatorApiException.NotFound($"user with id {userId}");
+        return ApiResults.Json(context.Json.UserPopulation(user));
+    }
+
+    public async Task<IResult> SetPopulation(HttpRequest request, DirectoryActor actor, string userId, CancellationToken ct)
+    {
+        var body = await ApiResults.ReadObjectAsync(request, ct);
+        if (body["id"] is not JsonValue value || !value.TryGetValue<string>(out var populationId) || string.IsNullOrEmpty(populationId))
+        {
+            throw EmulatorApiException.Invalid("id must name a population", "id", "REQUIRED_VALUE");
+        }
+
+        return ApiResults.Json(context.Json.UserPopulation(State.MoveToPopulation(actor, userId, populationId)));
+    }
+
     public IResult ListMemberships(HttpRequest request, string userId)
     {
         _ = State.FindUser(userId) ?? throw EmulatorApiException.NotFound($"user with id {userId}");

@@ -118,6 +118,8 @@ public sealed class DirectoryState
 
     public void DeleteUser(string userId) => DeleteUser(AdminConsole, userId);
 
+    public EmulatedUser MoveToPopulation(string userId, string populationId) => MoveToPopulation(AdminConsole, userId, populationId);
+
     public EmulatedGroup CreateGroup(string name, string? description = null, string? populationId = null, string? externalId = null) =>
         CreateGroup(AdminConsole, name, description, populationId, externalId);
 
@@ -230,6 +232,45 @@ public sealed class DirectoryState
             // Enable and disable are plain USER.UPDATED events naming the attribute (observed, fact sheet §1.6).
             Record("USER.UPDATED", _events.User("USER.UPDATED", "User Updated", updated, actor, $"Updated enabled for User {updated.Username}"));
             return updated;
+        }
+    }
+
+    /// <summary>
+    /// <c>PUT /users/{id}/population</c>. The user leaves the groups of its old population (fact sheet §2.3), each with its
+    /// MEMBER_OF_GROUP.DELETED. Whether PingOne emits an event for the move itself is not documented (fact sheet §1.7);
+    /// the emulator emits the USER.UPDATED naming the attribute, as for every other user attribute.
+    /// </summary>
+    internal EmulatedUser MoveToPopulation(DirectoryActor actor, string userId, string populationId)
+    {
+        lock (_gate)
+        {
+            var current = _users.GetValueOrDefault(userId) ?? throw EmulatorApiException.NotFound($"user with id {userId}");
+            if (!_populations.ContainsKey(populationId))
+            {
+                throw EmulatorApiException.Invalid($"population {populationId} does not exist", "id", "INVALID_VALUE");
+            }
+
+            if (current.PopulationId == populationId)
+            {
+                return current;
+            }
+
+            var moved = current with { PopulationId = populationId, UpdatedAt = _time.GetUtcNow() };
+            _users[userId] = moved;
+            if (_groupsByUser.TryGetValue(userId, out var groups))
+            {
+                foreach (var groupId in groups.Where(id => _groups[id].PopulationId == current.PopulationId && current.PopulationId is not null).ToList())
+                {
+                    groups.Remove(groupId);
+                    var group = _groups[groupId];
+                    Record(
+                        "MEMBER_OF_GROUP.DELETED",
+                        _events.Membership("MEMBER_OF_GROUP.DELETED", "Member Of Group Deleted", moved, group, actor, $"Deleted Member Of Group {group.Name}"));
+                }
+            }
+
+            Record("USER.UPDATED", _events.User("USER.UPDATED", "User Updated", moved, actor, $"Updated population for User {moved.Username}"));
+            return moved;
         }
     }
 

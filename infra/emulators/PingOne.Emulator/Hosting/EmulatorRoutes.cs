@@ -98,6 +98,8 @@ internal static class EmulatorRoutes
         group.MapDelete("/users/{userId}", (HttpContext h, string userId) => users.Delete(actor(h), userId));
         group.MapGet("/users/{userId}/enabled", (string userId) => users.GetEnabled(userId));
         group.MapPut("/users/{userId}/enabled", (HttpRequest r, string userId, CancellationToken ct) => users.SetEnabled(r, actor(r.HttpContext), userId, ct));
+        group.MapGet("/users/{userId}/population", (string userId) => users.GetPopulation(userId));
+        group.MapPut("/users/{userId}/population", (HttpRequest r, string userId, CancellationToken ct) => users.SetPopulation(r, actor(r.HttpContext), userId, ct));
         group.MapGet("/users/{userId}/memberOfGroups", (HttpRequest r, string userId) => users.ListMemberships(r, userId));
         group.MapPost("/users/{userId}/memberOfGroups", (HttpRequest r, string userId, CancellationToken ct) => users.AddMembership(r, actor(r.HttpContext), userId, ct));
         group.MapGet("/users/{userId}/memberOfGroups/{groupId}", (HttpRequest r, string userId, string groupId) => users.GetMembership(r, userId, groupId));
