@@ -203,5 +203,8 @@ public sealed class DocusignConnectionOptions
             : new Uri(ServiceUri, "management");
     }
 
-    internal Uri ResolveUserInfoEndpoint() => UserInfoEndpoint ?? new Uri(TokenEndpoint!, "userinfo");
+    /// <summary>The account server's root: <see cref="OAuthBaseUri"/>, else the root of <see cref="TokenEndpoint"/>; null when neither is set.</summary>
+    public Uri? ResolveOAuthBaseUri() => OAuthBaseUri ?? (TokenEndpoint is { IsAbsoluteUri: true } token ? new Uri(token, "/") : null);
+
+    public Uri ResolveUserInfoEndpoint() => UserInfoEndpoint ?? new Uri(TokenEndpoint!, "userinfo");
 }
