@@ -75,7 +75,8 @@ public static class ConnectCommand
     private static void PrintConsentUrl(CliContext cli, Uri url, bool tryBrowser)
     {
         cli.Output.WriteLine("Open this URL and sign in as an account administrator to consent (scopes signature extended):");
-        cli.Output.WriteLine($"  {url}");
+        // AbsoluteUri keeps %20 escaped: Uri.ToString() would print spaces that break the copied URL.
+        cli.Output.WriteLine($"  {url.AbsoluteUri}");
         if (tryBrowser && BrowserLauncher.TryOpen(url))
         {
             cli.Output.WriteLine("(opened in your browser)");
@@ -99,7 +100,7 @@ public static class ConnectCommand
     {
         var key = $"Docusign:Connections:{settings.ConnectionName}";
         cli.Output.WriteLine("Once per integration key and user: open this URL as the user to impersonate (an account administrator) and accept (scopes signature impersonation):");
-        cli.Output.WriteLine($"  {DocusignConsentUrl.ForJwtConsent(settings.OAuthBase, settings.Options.ClientId!, redirectUri)}");
+        cli.Output.WriteLine($"  {DocusignConsentUrl.ForJwtConsent(settings.OAuthBase, settings.Options.ClientId!, redirectUri).AbsoluteUri}");
         cli.Output.WriteLine("Then configure the connection for the JWT grant:");
         cli.Output.WriteLine($"  {key}:GrantType = {DocusignConnectionOptions.JwtGrant}");
         cli.Output.WriteLine($"  {key}:ImpersonatedUserId = <the user's API user id (Apps and Keys page)>");
