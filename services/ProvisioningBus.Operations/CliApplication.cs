@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ProvisioningBus.Operations.Commands;
 using ProvisioningBus.Operations.Connect;
+using ProvisioningBus.Operations.Subscriptions;
 
 namespace ProvisioningBus.Operations;
 
@@ -33,6 +34,7 @@ public static class CliApplication
         root.Subcommands.Add(ApproveDeletionsCommand.Create(Context));
         root.Subcommands.Add(ErrorsCommand.Create(Context));
         root.Subcommands.Add(ConnectCommand.Create(Context));
+        root.Subcommands.Add(SubscribeCommand.Create(Context));
 
         var parse = root.Parse(args);
         try

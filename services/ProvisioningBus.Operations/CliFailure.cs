@@ -15,6 +15,7 @@ public sealed record CliFailure(string Message, int ExitCode)
         OptionsValidationException invalid => new($"Invalid configuration: {string.Join(" ", invalid.Failures)}", ExitCodes.InvalidConfiguration),
         Connect.ConnectionNotConfiguredException missing => new(missing.Message, ExitCodes.NotFound),
         DocusignAuthenticationException refused => new($"Docusign refused: {refused.ErrorCode ?? refused.Failure.ToString()}: {refused.ErrorMessage}", ExitCodes.RemoteFailure),
+        PingOne.PingOneApiException pingOne => new($"PingOne refused: {pingOne.Message}", ExitCodes.RemoteFailure),
         HttpRequestException unreachable => new($"A remote service did not answer: {unreachable.Message}", ExitCodes.RemoteFailure),
         StoreNotConfiguredException notConfigured => new(notConfigured.Message, ExitCodes.InvalidConfiguration),
         StoredSecretUnreadableException unreadable => new(unreadable.Message, ExitCodes.InvalidConfiguration),
