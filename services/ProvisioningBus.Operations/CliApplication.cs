@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ProvisioningBus.Operations.Commands;
 using ProvisioningBus.Operations.Connect;
+using ProvisioningBus.Operations.Doctor;
 using ProvisioningBus.Operations.Subscriptions;
 
 namespace ProvisioningBus.Operations;
@@ -35,6 +36,7 @@ public static class CliApplication
         root.Subcommands.Add(ErrorsCommand.Create(Context));
         root.Subcommands.Add(ConnectCommand.Create(Context));
         root.Subcommands.Add(SubscribeCommand.Create(Context));
+        root.Subcommands.Add(DoctorCommand.Create(Context));
 
         var parse = root.Parse(args);
         try
