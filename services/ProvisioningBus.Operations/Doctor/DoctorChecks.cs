@@ -1,4 +1,3 @@
-using ProvisioningBus.Core.Connections;
 using ProvisioningBus.Core.Hosting;
 using ProvisioningBus.Core.Roles;
 using ProvisioningBus.Docusign;
@@ -115,13 +114,7 @@ public sealed class DoctorChecks(CliContext cli)
         try
         {
             cli.RequireExistingStore();
-            using var host = await cli.StartHostAsync(builder =>
-            {
-                // The store holds the rotated refresh token: testing with the configured first token would spend it.
-                builder.AddProvisioningStateStore();
-                builder.Services.AddSingleton<IDocusignRefreshTokenStore, StoreBackedDocusignRefreshTokenStore>();
-                builder.Services.AddDocusignConnection(name, cli.Configuration.GetSection($"Docusign:Connections:{name}"));
-            }, cancellationToken);
+            using var host = await TestConnectionCommand.StartConnectionHostAsync(cli, name, cancellationToken);
             var client = host.Services.GetRequiredService<IDocusignClientProvider>().Get(name);
             var result = await client.TestConnectionAsync(cancellationToken);
             await host.StopAsync(cancellationToken);

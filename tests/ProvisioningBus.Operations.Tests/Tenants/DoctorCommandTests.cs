@@ -12,11 +12,18 @@ public sealed class DoctorCommandTests(RabbitMqFixture broker)
     public async Task Doctor_reports_0_when_ready_and_names_the_subscription_check_when_it_is_deleted_or_the_secret_is_wrong()
     {
         await using var vhost = await broker.CreateVirtualHostAsync();
-        await using var docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
+        using var key = new RsaKeyFile();
+        await using var docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions { JwtPublicKeyPem = key.PublicKeyPem });
+        docusign.Consents.ImpersonationConsented = true;
         await using var pingOne = await PingOneEmulator.StartAsync(new PingOneEmulatorOptions());
         using var database = new TemporaryDatabase();
         await using var gateway = await RunningGateway.StartAsync(vhost.AmqpUri, new Dictionary<string, string?> { ["State:ConnectionString"] = database.ConnectionString });
         var settings = Ready(docusign, pingOne, database, vhost.AmqpUri, gateway.WebhookUri);
+        // A second connection on the JWT grant: doctor checks every connection, whichever its grant.
+        foreach (var (name, value) in JwtGrantTests.JwtSettings(docusign, database, key.Path).Where(s => s.Key.StartsWith("Docusign:Connections:demo:", StringComparison.Ordinal)))
+        {
+            settings[name.Replace(":demo:", ":signing:", StringComparison.Ordinal)] = value;
+        }
         await DeclareQueueAsync(vhost.AmqpUri, "user-changes");
 
         var subscribed = await CliRun.InvokeAsync(settings, "subscribe", "pingone");
@@ -30,6 +37,8 @@ public sealed class DoctorCommandTests(RabbitMqFixture broker)
         Assert.True(healthy.ExitCode == 0, healthy.Output + healthy.Error);
         Assert.Contains("Ready.", healthy.Output, StringComparison.Ordinal);
         Assert.Contains("ok    Docusign 'demo' rate limits: X-RateLimit headers present", healthy.Output, StringComparison.Ordinal);
+        Assert.Contains("ok    Docusign 'signing': JWT grant: token issued", healthy.Output, StringComparison.Ordinal);
+        Assert.Contains("ok    Docusign 'signing' rate limits: X-RateLimit headers present", healthy.Output, StringComparison.Ordinal);
 
         Assert.Equal(1, secretMismatch.ExitCode);
         var mismatch = Assert.Single(secretMismatch.Output.Split('\n'), line => line.StartsWith("FAIL", StringComparison.Ordinal));
