@@ -82,6 +82,26 @@ public sealed class ConnectDocusignCommandTests
     }
 
     [Fact]
+    public async Task Connect_docusign_with_an_account_the_user_does_not_have_lists_the_users_accounts_and_stores_nothing()
+    {
+        await using var docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
+        using var database = new TemporaryDatabase();
+
+        using var cli = RunningCli.Start(TenantSettings.BeforeConsent(docusign, database), "connect", "docusign", "demo", "--port", "0", "--no-browser", "--account", "not-an-account");
+        var consentUrl = await cli.WaitForLineAsync(line => line.Contains("/oauth/auth?", StringComparison.Ordinal), Timeout);
+        using (var browser = new HttpClient())
+        {
+            await browser.GetStringAsync(new Uri(consentUrl));
+        }
+
+        var run = await cli.CompleteAsync(Timeout);
+        Assert.Equal(ExitCodes.NotFound, run.ExitCode);
+        Assert.Contains("has no account not-an-account", run.Error, StringComparison.Ordinal);
+        Assert.Contains(docusign.AccountId, run.Error, StringComparison.Ordinal);
+        Assert.Equal("", StoredTokenColumn(database));
+    }
+
+    [Fact]
     public async Task Connect_docusign_names_the_missing_keys()
     {
         await using var docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
