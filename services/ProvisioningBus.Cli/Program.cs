@@ -1,3 +1,3 @@
 using ProvisioningBus.Operations;
 
-return await CliApplication.RunAsync(args, Console.Out, Console.Error);
+return await CliApplication.RunAsync(args, Console.Out, Console.Error, input: Console.In);

@@ -31,13 +31,40 @@ public sealed class DocusignConnectionOptions
 
     public string? ClientSecret { get; set; }
 
-    /// <summary>e.g. https://account-d.docusign.com/oauth/token (demo) or https://account.docusign.com/oauth/token.</summary>
-    public Uri? TokenEndpoint { get; set; }
+    /// <summary>The grant that mints this connection's access tokens: the refresh-token chain of a consent, or the JWT grant.</summary>
+    public const string RefreshTokenGrant = "refresh_token";
+
+    /// <summary>JWT grant: an RSA key of the integration key signs an assertion for the impersonated user; no refresh token.</summary>
+    public const string JwtGrant = "jwt";
+
+    /// <summary>
+    /// The account server: https://account-d.docusign.com for developer accounts, https://account.docusign.com for
+    /// production (fact sheet §5.1). <see cref="TokenEndpoint"/> defaults to <c>{OAuthBaseUri}/oauth/token</c>.
+    /// </summary>
+    public Uri? OAuthBaseUri { get; set; }
+
+    private Uri? _tokenEndpoint;
+
+    /// <summary>e.g. https://account-d.docusign.com/oauth/token (demo) or https://account.docusign.com/oauth/token; defaults from <see cref="OAuthBaseUri"/>.</summary>
+    public Uri? TokenEndpoint
+    {
+        get => _tokenEndpoint ?? (OAuthBaseUri is { IsAbsoluteUri: true } oauth ? new Uri(oauth, "/oauth/token") : null);
+        set => _tokenEndpoint = value;
+    }
 
     /// <summary>Defaults to <c>{TokenEndpoint}/../userinfo</c>.</summary>
     public Uri? UserInfoEndpoint { get; set; }
 
-    public string GrantType { get; set; } = "refresh_token";
+    /// <summary><c>refresh_token</c> (the default: the chain started by <c>connect docusign</c>) or <c>jwt</c>.</summary>
+    public string GrantType { get; set; } = RefreshTokenGrant;
+
+    /// <summary>JWT grant: the GUID of the user the integration key impersonates (an account administrator).</summary>
+    public string? ImpersonatedUserId { get; set; }
+
+    /// <summary>JWT grant: a PEM file holding the integration key's RSA private key. The key itself is never in configuration.</summary>
+    public string? PrivateKeyFile { get; set; }
+
+    public bool IsJwtGrant => string.Equals(GrantType, JwtGrant, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The first refresh token of the chain (from the consent). Used only while the refresh-token store holds none;
@@ -99,12 +126,31 @@ public sealed class DocusignConnectionOptions
             CheckUri(problems, key + nameof(AdminBaseUri), AdminBaseUri);
         }
 
-        foreach (var (name, value) in new[] { (nameof(AccountId), AccountId), (nameof(ClientId), ClientId), (nameof(ClientSecret), ClientSecret) })
+        if (OAuthBaseUri is not null)
+        {
+            CheckUri(problems, key + nameof(OAuthBaseUri), OAuthBaseUri);
+        }
+
+        // The JWT grant proves itself with the RSA key, not the secret; the refresh grant needs the secret.
+        var required = IsJwtGrant
+            ? new[] { (nameof(AccountId), AccountId), (nameof(ClientId), ClientId), (nameof(ImpersonatedUserId), ImpersonatedUserId), (nameof(PrivateKeyFile), PrivateKeyFile) }
+            : [(nameof(AccountId), AccountId), (nameof(ClientId), ClientId), (nameof(ClientSecret), ClientSecret)];
+        foreach (var (name, value) in required)
         {
             if (string.IsNullOrWhiteSpace(value))
             {
                 problems.Add($"{key}{name} is required.");
             }
+        }
+
+        if (!IsJwtGrant && !string.Equals(GrantType, RefreshTokenGrant, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"{key}{nameof(GrantType)} must be {RefreshTokenGrant} or {JwtGrant} (was '{GrantType}').");
+        }
+
+        if (IsJwtGrant && !string.IsNullOrWhiteSpace(PrivateKeyFile) && DocusignJwtAssertion.KeyProblem(PrivateKeyFile) is { } keyProblem)
+        {
+            problems.Add($"{key}{nameof(PrivateKeyFile)} {keyProblem}");
         }
 
         if (Description is { Length: > 1024 })
@@ -157,5 +203,8 @@ public sealed class DocusignConnectionOptions
             : new Uri(ServiceUri, "management");
     }
 
-    internal Uri ResolveUserInfoEndpoint() => UserInfoEndpoint ?? new Uri(TokenEndpoint!, "userinfo");
+    /// <summary>The account server's root: <see cref="OAuthBaseUri"/>, else the root of <see cref="TokenEndpoint"/>; null when neither is set.</summary>
+    public Uri? ResolveOAuthBaseUri() => OAuthBaseUri ?? (TokenEndpoint is { IsAbsoluteUri: true } token ? new Uri(token, "/") : null);
+
+    public Uri ResolveUserInfoEndpoint() => UserInfoEndpoint ?? new Uri(TokenEndpoint!, "userinfo");
 }

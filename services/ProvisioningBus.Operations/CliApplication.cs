@@ -1,5 +1,8 @@
 using System.CommandLine;
 using ProvisioningBus.Operations.Commands;
+using ProvisioningBus.Operations.Connect;
+using ProvisioningBus.Operations.Doctor;
+using ProvisioningBus.Operations.Subscriptions;
 
 namespace ProvisioningBus.Operations;
 
@@ -9,7 +12,7 @@ namespace ProvisioningBus.Operations;
 /// </summary>
 public static class CliApplication
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration? configuration = null, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration? configuration = null, TextReader? input = null, CancellationToken cancellationToken = default)
     {
         var configOption = new Option<FileInfo[]>("--config")
         {
@@ -21,7 +24,7 @@ public static class CliApplication
         var root = new RootCommand("ProvisioningBus admin: validate configuration, test connections, sync rules, read sync status, replay failed messages.");
         root.Options.Add(configOption);
 
-        CliContext Context(ParseResult parse) => new(configuration ?? LoadConfiguration(parse.GetValue(configOption) ?? []), output, error);
+        CliContext Context(ParseResult parse) => new(configuration ?? LoadConfiguration(parse.GetValue(configOption) ?? []), output, error, input);
 
         root.Subcommands.Add(ValidateCommand.Create(Context));
         root.Subcommands.Add(TestConnectionCommand.Create(Context));
@@ -31,6 +34,9 @@ public static class CliApplication
         root.Subcommands.Add(DryRunCommand.Create(Context));
         root.Subcommands.Add(ApproveDeletionsCommand.Create(Context));
         root.Subcommands.Add(ErrorsCommand.Create(Context));
+        root.Subcommands.Add(ConnectCommand.Create(Context));
+        root.Subcommands.Add(SubscribeCommand.Create(Context));
+        root.Subcommands.Add(DoctorCommand.Create(Context));
 
         var parse = root.Parse(args);
         try

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace ProvisioningBus.Operations;
 
 /// <summary>What every command needs: the merged configuration and where to write.</summary>
-public sealed class CliContext(IConfiguration configuration, TextWriter output, TextWriter error)
+public sealed class CliContext(IConfiguration configuration, TextWriter output, TextWriter error, TextReader? input = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -18,6 +18,9 @@ public sealed class CliContext(IConfiguration configuration, TextWriter output, 
     public TextWriter Output { get; } = output;
 
     public TextWriter Error { get; } = error;
+
+    /// <summary>What the operator types (a pasted redirect URL, an account choice); empty when nobody is at the prompt.</summary>
+    public TextReader Input { get; } = input ?? TextReader.Null;
 
     public void WriteJson<T>(T value) => Output.WriteLine(JsonSerializer.Serialize(value, Json));
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Extensions.Options;
+using ProvisioningBus.Docusign;
 using ProvisioningBus.State.Secrets;
 
 namespace ProvisioningBus.Operations;
@@ -12,6 +13,10 @@ public sealed record CliFailure(string Message, int ExitCode)
         FileNotFoundException missing => new($"Configuration file not found: {missing.FileName ?? missing.Message}", ExitCodes.InvalidConfiguration),
         InvalidDataException bad => new($"Configuration file is not valid JSON: {bad.Message}", ExitCodes.InvalidConfiguration),
         OptionsValidationException invalid => new($"Invalid configuration: {string.Join(" ", invalid.Failures)}", ExitCodes.InvalidConfiguration),
+        Connect.ConnectionNotConfiguredException missing => new(missing.Message, ExitCodes.NotFound),
+        DocusignAuthenticationException refused => new($"Docusign refused: {refused.ErrorCode ?? refused.Failure.ToString()}: {refused.ErrorMessage}", ExitCodes.RemoteFailure),
+        PingOne.PingOneApiException pingOne => new($"PingOne refused: {pingOne.Message}", ExitCodes.RemoteFailure),
+        HttpRequestException unreachable => new($"A remote service did not answer: {unreachable.Message}", ExitCodes.RemoteFailure),
         StoreNotConfiguredException notConfigured => new(notConfigured.Message, ExitCodes.InvalidConfiguration),
         StoredSecretUnreadableException unreadable => new(unreadable.Message, ExitCodes.InvalidConfiguration),
         DbException db => new($"State store failed: {db.Message}", ExitCodes.RemoteFailure),

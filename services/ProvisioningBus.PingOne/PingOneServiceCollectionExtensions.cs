@@ -5,11 +5,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using ProvisioningBus.PingOne.Connection;
+using ProvisioningBus.PingOne.Subscriptions;
 using ProvisioningBus.PingOne.Webhooks;
 
 namespace ProvisioningBus.PingOne;
 
-/// <summary>Registers <see cref="IPingOneClient"/> and <see cref="PingOneActivityParser"/>.</summary>
+/// <summary>Registers <see cref="IPingOneClient"/>, <see cref="IPingOneEnvironmentSetup"/> and <see cref="PingOneActivityParser"/>.</summary>
 public static class PingOneServiceCollectionExtensions
 {
     /// <summary>Binds <see cref="PingOneConnectionOptions"/> from a section such as <c>PingOne</c>.</summary>
@@ -36,6 +37,9 @@ public static class PingOneServiceCollectionExtensions
             .AddStandardResilienceHandler(resilience => Configure(resilience, configureResilience));
 
         services.AddHttpClient<IPingOneClient, PingOneClient>(http => http.BaseAddress = options.ApiBaseUri)
+            .AddHttpMessageHandler<PingOneAuthenticationHandler>()
+            .AddStandardResilienceHandler(resilience => Configure(resilience, configureResilience));
+        services.AddHttpClient<IPingOneEnvironmentSetup, PingOneEnvironmentSetup>()
             .AddHttpMessageHandler<PingOneAuthenticationHandler>()
             .AddStandardResilienceHandler(resilience => Configure(resilience, configureResilience));
         return services;

@@ -19,8 +19,9 @@ public sealed class DocusignEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private DocusignEmulator(WebApplication app, Uri baseUri, DocusignEmulatorOptions options, DocusignEmulatorState state)
+    private DocusignEmulator(WebApplication app, Uri baseUri, DocusignEmulatorOptions options, DocusignEmulatorState state, ConsentLedger consents)
     {
+        Consents = consents;
         _app = app;
         BaseUri = baseUri;
         Options = options;
@@ -35,6 +36,8 @@ public sealed class DocusignEmulator : IAsyncDisposable
     public DocusignEmulatorOptions Options { get; }
 
     public DocusignEmulatorState State { get; }
+
+    public ConsentLedger Consents { get; }
 
     /// <summary><c>{BaseUri}oauth/token</c>.</summary>
     public Uri TokenEndpoint => new(BaseUri, "oauth/token");
@@ -64,13 +67,15 @@ public sealed class DocusignEmulator : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Parse(options.ListenAddress), options.Port));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(state);
+        var consents = new ConsentLedger(timeProvider);
+        builder.Services.AddSingleton(consents);
 
         var app = builder.Build();
         Configure(app);
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new DocusignEmulator(app, options.PublicBaseUri ?? new Uri(address.TrimEnd('/') + "/"), options, state);
+        return new DocusignEmulator(app, options.PublicBaseUri ?? new Uri(address.TrimEnd('/') + "/"), options, state, consents);
     }
 
     /// <summary>Adds the emulator's middleware and endpoints to an application whose services hold a <see cref="DocusignEmulatorState"/>.</summary>
@@ -82,6 +87,7 @@ public sealed class DocusignEmulator : IAsyncDisposable
 
         ControlEndpoints.Map(app);
         OAuthEndpoints.Map(app);
+        ConsentEndpoints.Map(app);
         var account = app.MapGroup("/restapi/v2.1/accounts/{accountId}");
         AccountEndpoints.Map(account);
         UserEndpoints.Map(account);

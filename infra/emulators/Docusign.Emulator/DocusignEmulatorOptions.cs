@@ -37,6 +37,27 @@ public sealed record DocusignEmulatorOptions
     /// <summary>The refresh token that is valid when the emulator starts (and after a reset).</summary>
     public string InitialRefreshToken { get; init; } = "emulator-initial-refresh-token";
 
+    /// <summary>
+    /// Redirect URIs registered for the integration key: /oauth/auth refuses any other, as Docusign does. Loopback
+    /// addresses (127.0.0.1, localhost) on any port are accepted too when <see cref="AcceptAnyLoopbackRedirect"/> is set,
+    /// because tests bind their loopback listener to a free port.
+    /// </summary>
+    public IReadOnlyList<string> RedirectUris { get; init; } = [];
+
+    public bool AcceptAnyLoopbackRedirect { get; init; } = true;
+
+    /// <summary>
+    /// Test-only: /oauth/auth approves at once and redirects to redirect_uri with code and state, standing in for the
+    /// person who logs in and clicks Accept. Off, it shows a consent page with an Accept link.
+    /// </summary>
+    public bool AutoApproveConsent { get; init; } = true;
+
+    /// <summary>The integration key's RSA public key (PEM) for JWT grants; null refuses the JWT grant.</summary>
+    public string? JwtPublicKeyPem { get; init; }
+
+    /// <summary>JWT access tokens last one hour on Docusign.</summary>
+    public TimeSpan JwtAccessTokenLifetime { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>Access-token lifetime; Docusign's Authorization Code Grant gives 8 hours (expires_in 28800).</summary>
     public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromHours(8);
 

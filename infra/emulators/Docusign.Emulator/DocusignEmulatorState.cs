@@ -321,6 +321,43 @@ public sealed class DocusignEmulatorState
         }
     }
 
+    internal bool IsClient(string? clientId, string? clientSecret) =>
+        FixedTimeEquals(clientId, _options.ClientId) && (clientSecret is null || FixedTimeEquals(clientSecret, _options.ClientSecret));
+
+    /// <summary>
+    /// An authorization code the OAuth endpoints verified: a new consent starts a new refresh-token chain, so the
+    /// previous refresh token stops working, as a fresh Docusign consent supersedes the old grant for this emulator.
+    /// </summary>
+    internal TokenOutcome IssueForAuthorizationCode()
+    {
+        lock (_gate)
+        {
+            _tokenRequests++;
+            _refreshToken = RandomToken();
+            var accessToken = RandomToken();
+            _accessTokens[accessToken] = Now + _options.AccessTokenLifetime;
+            return TokenOutcome.Issued(accessToken, _refreshToken, (int)_options.AccessTokenLifetime.TotalSeconds);
+        }
+    }
+
+    /// <summary>A JWT grant the OAuth endpoints verified: an access token only, "JWT Grant issues no refresh token" (fact sheet §5.4).</summary>
+    internal TokenOutcome IssueForJwtGrant()
+    {
+        lock (_gate)
+        {
+            _tokenRequests++;
+            var accessToken = RandomToken();
+            var lifetime = _options.JwtAccessTokenLifetime;
+            _accessTokens[accessToken] = Now + lifetime;
+            return TokenOutcome.Issued(accessToken, null, (int)lifetime.TotalSeconds);
+        }
+    }
+
+    internal void CountRefusedTokenRequest()
+    {
+        lock (_gate) { _tokenRequests++; }
+    }
+
     internal AccessTokenCheck CheckAccessToken(string? accessToken)
     {
         lock (_gate)

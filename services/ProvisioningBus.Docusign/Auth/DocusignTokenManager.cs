@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
 namespace ProvisioningBus.Docusign;
@@ -70,46 +66,9 @@ internal sealed class DocusignTokenManager : IDisposable
 
     public async Task<DocusignUserInfo> GetUserInfoAsync(CancellationToken cancellationToken)
     {
-        var endpoint = _options.ResolveUserInfoEndpoint();
         var accessToken = await GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-        using var request = new HttpRequestMessage(HttpMethod.Get, endpoint);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        HttpResponseMessage response;
-        try
-        {
-            response = await _httpClientFactory.CreateClient(HttpClientName(_connectionName)).SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            throw new DocusignAuthenticationException(DocusignAuthenticationFailure.TokenEndpointUnreachable, null, null, "The account server did not answer.", endpoint.AbsolutePath);
-        }
-
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                var (code, message) = DocusignExceptionFactory.ParseError(body);
-                throw new DocusignApiException(response.StatusCode, code, message, "GET", endpoint.AbsolutePath);
-            }
-
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            var accounts = new List<DocusignUserInfoAccount>();
-            if (root.TryGetProperty("accounts", out var list) && list.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var account in list.EnumerateArray())
-                {
-                    accounts.Add(new DocusignUserInfoAccount(
-                        Text(account, "account_id"),
-                        account.TryGetProperty("is_default", out var isDefault) && (isDefault.ValueKind == JsonValueKind.True || (isDefault.ValueKind == JsonValueKind.String && DocusignValues.ParseBool(isDefault.GetString()) == true)),
-                        Text(account, "account_name"),
-                        Text(account, "base_uri")));
-                }
-            }
-
-            return new DocusignUserInfo(Text(root, "sub"), Text(root, "name"), Text(root, "email"), accounts);
-        }
+        return await DocusignUserInfoReader.ReadAsync(
+            _httpClientFactory.CreateClient(HttpClientName(_connectionName)), _options.ResolveUserInfoEndpoint(), accessToken, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<string> RefreshAsync(string? staleToken, bool force, CancellationToken cancellationToken)
@@ -122,6 +81,11 @@ internal sealed class DocusignTokenManager : IDisposable
             if (!force && current is not null && IsFresh(current) && current.Value != staleToken)
             {
                 return current.Value;
+            }
+
+            if (_options.IsJwtGrant)
+            {
+                return await MintWithJwtAsync(cancellationToken).ConfigureAwait(false);
             }
 
             // Across processes too: whoever redeems second reads the token the first one stored, never the spent one.
@@ -158,7 +122,7 @@ internal sealed class DocusignTokenManager : IDisposable
         {
             throw new DocusignAuthenticationException(
                 DocusignAuthenticationFailure.MissingRefreshToken, null, "missing_refresh_token",
-                $"Connection '{_connectionName}' has no refresh token; a person must consent and provide one.",
+                $"Connection '{_connectionName}' has no refresh token; an administrator must consent: run `connect docusign {_connectionName}`.",
                 _options.TokenEndpoint!.AbsolutePath);
         }
 
@@ -200,94 +164,40 @@ internal sealed class DocusignTokenManager : IDisposable
         }
     }
 
-    private async Task<TokenResponse> RedeemAsync(string refreshToken, CancellationToken cancellationToken)
+    private Task<DocusignIssuedToken> RedeemAsync(string refreshToken, CancellationToken cancellationToken) =>
+        Endpoint().RequestAsync(
+            [new("grant_type", DocusignConnectionOptions.RefreshTokenGrant), new("refresh_token", refreshToken)],
+            _options.ClientId,
+            _options.ClientSecret,
+            cancellationToken);
+
+    /// <summary>
+    /// JWT grant: a fresh assertion per token, no refresh token to keep and so no chain, no store and no lease; the
+    /// private key is read from its file each time so a rotated key file takes effect without a restart.
+    /// </summary>
+    private async Task<string> MintWithJwtAsync(CancellationToken cancellationToken)
     {
-        var endpoint = _options.TokenEndpoint!;
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
-        {
-            Content = new FormUrlEncodedContent(
-            [
-                new("grant_type", _options.GrantType),
-                new("refresh_token", refreshToken),
-            ]),
-        };
-        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_options.ClientId}:{_options.ClientSecret}"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
-
-        HttpResponseMessage response;
-        try
-        {
-            response = await _httpClientFactory.CreateClient(HttpClientName(_connectionName)).SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException)
-        {
-            _logger.LogWarning("Docusign connection {Connection}: token endpoint {Host} unreachable ({Error})", _connectionName, endpoint.Host, ex.GetType().Name);
-            throw new DocusignAuthenticationException(
-                DocusignAuthenticationFailure.TokenEndpointUnreachable, null, null,
-                $"The token endpoint {endpoint.GetLeftPart(UriPartial.Path)} did not answer ({ex.GetType().Name}).",
-                endpoint.AbsolutePath);
-        }
-
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                var (error, description) = DocusignExceptionFactory.ParseError(body);
-                var failure = Classify(response.StatusCode, error);
-                _logger.LogWarning("Docusign connection {Connection}: token endpoint refused the refresh ({Status} {Error})", _connectionName, (int)response.StatusCode, error);
-                throw new DocusignAuthenticationException(failure, response.StatusCode, error, Redact(description), endpoint.AbsolutePath);
-            }
-
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            var accessToken = Text(root, "access_token");
-            if (string.IsNullOrEmpty(accessToken))
-            {
-                throw new DocusignAuthenticationException(DocusignAuthenticationFailure.Other, response.StatusCode, "invalid_response", "The token response has no access_token.", endpoint.AbsolutePath);
-            }
-
-            var expiresIn = root.TryGetProperty("expires_in", out var e)
-                ? e.ValueKind == JsonValueKind.Number ? e.GetInt32() : DocusignValues.ParseInt(e.GetString()) ?? 0
-                : 0;
-            return new TokenResponse(accessToken, Text(root, "refresh_token"), expiresIn > 0 ? expiresIn : 3600);
-        }
+        var endpoint = Endpoint();
+        var assertion = DocusignJwtAssertion.Create(
+            _options.ClientId!,
+            _options.ImpersonatedUserId!,
+            DocusignJwtAssertion.Audience(endpoint.Address),
+            await File.ReadAllTextAsync(_options.PrivateKeyFile!, cancellationToken).ConfigureAwait(false),
+            _timeProvider.GetUtcNow());
+        var issued = await endpoint.RequestAsync(
+            [new("grant_type", DocusignJwtAssertion.GrantType), new("assertion", assertion)], null, null, cancellationToken).ConfigureAwait(false);
+        var token = new CachedToken(issued.AccessToken, _timeProvider.GetUtcNow() + TimeSpan.FromSeconds(issued.ExpiresIn));
+        Volatile.Write(ref _current, token);
+        _logger.LogInformation("Docusign connection {Connection}: access token minted by JWT grant, valid until {ExpiresAt:O}", _connectionName, token.ExpiresAt);
+        return token.Value;
     }
 
-    private static DocusignAuthenticationFailure Classify(HttpStatusCode status, string? error) => error switch
-    {
-        "invalid_grant" => DocusignAuthenticationFailure.InvalidGrant,
-        "invalid_client" or "unauthorized_client" => DocusignAuthenticationFailure.InvalidClient,
-        _ when status == HttpStatusCode.Unauthorized => DocusignAuthenticationFailure.InvalidClient,
-        _ => DocusignAuthenticationFailure.Other,
-    };
-
-    private string? Redact(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        foreach (var secret in new[] { _options.ClientSecret, _options.RefreshToken })
-        {
-            if (!string.IsNullOrEmpty(secret))
-            {
-                text = text.Replace(secret, "***", StringComparison.Ordinal);
-            }
-        }
-
-        return text;
-    }
+    private DocusignTokenEndpoint Endpoint() => new(
+        _httpClientFactory.CreateClient(HttpClientName(_connectionName)), _options.TokenEndpoint!, _connectionName, _logger, _options.ClientSecret, _options.RefreshToken);
 
     private bool IsFresh(CachedToken token) => token.ExpiresAt - _options.AccessTokenRefreshMargin > _timeProvider.GetUtcNow();
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     public void Dispose() => _refreshLock.Dispose();
 
     private sealed record CachedToken(string Value, DateTimeOffset ExpiresAt);
-
-    private sealed record TokenResponse(string AccessToken, string? RefreshToken, int ExpiresIn);
 }

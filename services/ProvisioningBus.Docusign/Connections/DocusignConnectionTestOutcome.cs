@@ -11,6 +11,9 @@ public enum DocusignConnectionTestOutcome
     /// <summary>The refresh token was refused (expired, revoked, already used): consent again.</summary>
     InvalidGrant,
 
+    /// <summary>JWT grant: the impersonated user has not consented yet (consent_required).</summary>
+    ConsentRequired,
+
     /// <summary>Integration key or secret refused.</summary>
     InvalidClient,
 

@@ -4,7 +4,7 @@ using ProvisioningBus.Docusign.Api;
 namespace ProvisioningBus.Docusign;
 
 /// <summary>
-/// Test Connection: (1) redeem the refresh token, (2) GET /oauth/userinfo and check the account is among the
+/// Test Connection: (1) redeem the refresh token (or mint a token by JWT grant), (2) GET /oauth/userinfo and check the account is among the
 /// user's accounts, (3) GET /restapi/v2.1/accounts/{id}, (4) GET …/users?count=1 (needs admin rights).
 /// Each step's failure maps to its own outcome; rate limits fail fast instead of waiting.
 /// </summary>
@@ -127,6 +127,10 @@ internal sealed class DocusignConnectionTester(DocusignConnection connection, ID
         {
             DocusignAuthenticationFailure.TokenEndpointUnreachable =>
                 Fail(DocusignConnectionTestOutcome.TokenEndpointUnreachable, $"The token endpoint {endpoint} is unreachable.", ex),
+            DocusignAuthenticationFailure.InvalidGrant when _options.IsJwtGrant =>
+                Fail(DocusignConnectionTestOutcome.InvalidGrant, $"The token endpoint refused the JWT assertion (invalid_grant: {ex.ErrorMessage}). Check that {_options.PrivateKeyFile} is the private half of the RSA key pair of integration key {_options.ClientId}, and the impersonated user id.", ex),
+            DocusignAuthenticationFailure.ConsentRequired =>
+                Fail(DocusignConnectionTestOutcome.ConsentRequired, $"User {_options.ImpersonatedUserId} has not consented to impersonation by integration key {_options.ClientId}: open the URL `connect docusign {connection.Name} --jwt` prints, once.", ex),
             DocusignAuthenticationFailure.InvalidGrant =>
                 Fail(DocusignConnectionTestOutcome.InvalidGrant, $"The token endpoint refused the refresh token (invalid_grant): it expired, was revoked or was already used. Someone must consent again and store a new refresh token.", ex),
             DocusignAuthenticationFailure.InvalidClient =>

@@ -17,4 +17,7 @@ public enum DocusignAuthenticationFailure
 
     /// <summary>No refresh token in the store nor in the connection's options.</summary>
     MissingRefreshToken,
+
+    /// <summary>consent_required (JWT grant): the impersonated user has not consented to the integration key yet.</summary>
+    ConsentRequired,
 }

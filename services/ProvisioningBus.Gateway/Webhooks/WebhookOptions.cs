@@ -17,6 +17,15 @@ public sealed class WebhookOptions
     public string? Secret { get; set; }
 
     /// <summary>
+    /// The webhook URL as PingOne reaches it, e.g. <c>https://provisioning.example.com/webhooks/pingone</c>:
+    /// <c>subscribe pingone</c> registers it and <c>doctor</c> checks the subscription still points at it.
+    /// </summary>
+    public Uri? PublicUrl { get; set; }
+
+    /// <summary>The PingOne subscription's name: found by it, so running <c>subscribe pingone</c> again updates instead of adding.</summary>
+    public string SubscriptionName { get; set; } = "ProvisioningBus";
+
+    /// <summary>
     /// PingOne sends at most 500 events of about 1 KB per POST, so 4 MiB leaves room without inviting abuse.
     /// </summary>
     public long MaxBodyBytes { get; set; } = 4 * 1024 * 1024;

@@ -26,6 +26,16 @@ public sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
             failures.Add($"{WebhookOptions.SectionName}:Path must start with '/'.");
         }
 
+        if (options.PublicUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp)))
+        {
+            failures.Add($"{WebhookOptions.SectionName}:PublicUrl must be an absolute https:// URL (was '{url.OriginalString}').");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.SubscriptionName))
+        {
+            failures.Add($"{WebhookOptions.SectionName}:SubscriptionName must not be empty.");
+        }
+
         if (options.MaxBodyBytes is < 1024 or > 64 * 1024 * 1024)
         {
             failures.Add($"{WebhookOptions.SectionName}:MaxBodyBytes must be between 1024 and 67108864 (was {options.MaxBodyBytes}).");

@@ -147,24 +147,7 @@ public sealed class ErrorQueues(BusOptions bus, OutboundOptions outbound)
             }
             : null;
 
-    private Task<IConnection> ConnectAsync(CancellationToken cancellationToken)
-    {
-        var address = RabbitMqAddress.Parse(bus.Uri!);
-        var factory = new ConnectionFactory
-        {
-            HostName = address.Host,
-            Port = address.Port,
-            VirtualHost = address.VirtualHost,
-            UserName = address.UserName,
-            Password = address.Password,
-        };
-        if (address.UseTls)
-        {
-            factory.Ssl = new SslOption { Enabled = true, ServerName = address.Host };
-        }
-
-        return factory.CreateConnectionAsync(cancellationToken);
-    }
+    private Task<IConnection> ConnectAsync(CancellationToken cancellationToken) => BrokerConnection.OpenAsync(bus.Uri!, cancellationToken);
 
     private sealed record ManagementQueue([property: JsonPropertyName("name")] string Name, [property: JsonPropertyName("messages")] long Messages);
 }

@@ -27,13 +27,7 @@ public static class TestConnectionCommand
             DocusignConnectionTestResult result;
             try
             {
-                using var host = await cli.StartHostAsync(builder =>
-                {
-                    // The store holds the rotated refresh token: testing with the configured first token would spend it.
-                    builder.AddProvisioningStateStore();
-                    builder.Services.AddSingleton<IDocusignRefreshTokenStore, StoreBackedDocusignRefreshTokenStore>();
-                    builder.Services.AddDocusignConnection(connectionName, section);
-                }, cancellationToken);
+                using var host = await StartConnectionHostAsync(cli, connectionName, cancellationToken);
                 result = await host.Services.GetRequiredService<IDocusignClientProvider>().Get(connectionName).TestConnectionAsync(cancellationToken);
                 await host.StopAsync(cancellationToken);
             }
@@ -58,4 +52,14 @@ public static class TestConnectionCommand
         });
         return command;
     }
+
+    /// <summary>One connection with the store's token chain behind it, as the workers run it (also what <c>doctor</c> tests).</summary>
+    public static Task<IHost> StartConnectionHostAsync(CliContext cli, string connectionName, CancellationToken cancellationToken) =>
+        cli.StartHostAsync(builder =>
+        {
+            // The store holds the rotated refresh token: testing with the configured first token would spend it.
+            builder.AddProvisioningStateStore();
+            builder.Services.AddSingleton<IDocusignRefreshTokenStore, StoreBackedDocusignRefreshTokenStore>();
+            builder.Services.AddDocusignConnection(connectionName, cli.Configuration.GetSection($"Docusign:Connections:{connectionName}"));
+        }, cancellationToken);
 }

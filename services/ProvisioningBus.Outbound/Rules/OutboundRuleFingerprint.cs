@@ -41,6 +41,15 @@ public sealed record OutboundRuleFingerprint(string Hash, string TargetConnectio
             material.Append(key).Append('=').Append(connection[key]).Append('\n');
         }
 
+        // The JWT grant's keys only when set, so the fingerprints stored before they existed stay equal.
+        foreach (var key in new[] { "OAuthBaseUri", "ImpersonatedUserId", "PrivateKeyFile" })
+        {
+            if (connection[key] is { Length: > 0 } value)
+            {
+                material.Append(key).Append('=').Append(value).Append('\n');
+            }
+        }
+
         var active = options.Enabled && connectionEnabled;
         material.Append("active=").Append(active ? '1' : '0');
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(material.ToString())));

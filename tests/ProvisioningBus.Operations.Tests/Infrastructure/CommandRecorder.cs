@@ -6,7 +6,7 @@ using ProvisioningBus.Core.Messaging;
 
 namespace ProvisioningBus.Operations.Tests.Infrastructure;
 
-/// <summary>A bus on the test's virtual host that records the commands the CLI publishes.</summary>
+/// <summary>A bus on the test's virtual host that records the commands the CLI publishes and the user changes the gateway publishes.</summary>
 public sealed class CommandRecorder : IAsyncDisposable
 {
     private readonly IHost host;
@@ -30,6 +30,7 @@ public sealed class CommandRecorder : IAsyncDisposable
         {
             bus.AddConsumer<Recorder<SyncRule>>().Endpoint(e => e.Name = "recorded-sync-rule");
             bus.AddConsumer<Recorder<ApproveInboundDeletions>>().Endpoint(e => e.Name = "recorded-approvals");
+            bus.AddConsumer<Recorder<PingOneUserChanged>>().Endpoint(e => e.Name = "recorded-user-changes");
         });
         var host = builder.Build();
         await host.StartAsync();

@@ -6,7 +6,8 @@ namespace Docusign.Emulator.OAuth;
 
 /// <summary>
 /// The account server: <c>POST /oauth/token</c> (refresh-token grant, client id/secret as HTTP Basic, form-encoded,
-/// rotating refresh tokens; fact sheet §5.2–5.4) and <c>GET /oauth/userinfo</c> (§5.5).
+/// rotating refresh tokens; fact sheet §5.2–5.4; the authorization-code grant with PKCE; the JWT grant) and
+/// <c>GET /oauth/userinfo</c> (§5.5).
 /// </summary>
 internal static class OAuthEndpoints
 {
@@ -16,7 +17,10 @@ internal static class OAuthEndpoints
         routes.MapGet("/oauth/userinfo", UserInfo);
     }
 
-    private static async Task<IResult> RedeemAsync(HttpContext context, DocusignEmulatorState state)
+    private const string AuthorizationCodeGrant = "authorization_code";
+    private const string JwtBearerGrant = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
+    private static async Task<IResult> RedeemAsync(HttpContext context, DocusignEmulatorState state, ConsentLedger consents, DocusignEmulatorOptions options)
     {
         if (!context.Request.HasFormContentType)
         {
@@ -27,7 +31,13 @@ internal static class OAuthEndpoints
         var (clientId, clientSecret) = BasicCredentials(context.Request);
         clientId ??= NullIfEmpty(form["client_id"]);
         clientSecret ??= NullIfEmpty(form["client_secret"]);
-        var outcome = state.RedeemRefreshToken(clientId, clientSecret, NullIfEmpty(form["grant_type"]), NullIfEmpty(form["refresh_token"]));
+        var grantType = NullIfEmpty(form["grant_type"]);
+        var outcome = grantType switch
+        {
+            AuthorizationCodeGrant => RedeemCode(state, consents, clientId, clientSecret, NullIfEmpty(form["code"]), NullIfEmpty(form["code_verifier"])),
+            JwtBearerGrant => RedeemAssertion(state, consents, options, context.Request.Host.Value ?? "", NullIfEmpty(form["assertion"])),
+            _ => state.RedeemRefreshToken(clientId, clientSecret, grantType, NullIfEmpty(form["refresh_token"])),
+        };
         if (outcome.Error is { } error)
         {
             return OAuthError(error, outcome.ErrorDescription!, outcome.StatusCode);
@@ -37,12 +47,73 @@ internal static class OAuthEndpoints
         {
             ["access_token"] = outcome.AccessToken,
             ["token_type"] = "Bearer",
-            ["refresh_token"] = outcome.RefreshToken,
             ["expires_in"] = outcome.ExpiresIn,
-            ["scope"] = "signature extended",
         };
+        if (outcome.RefreshToken is not null)
+        {
+            body["refresh_token"] = outcome.RefreshToken;
+            body["scope"] = "signature extended";
+        }
+
         context.Response.Headers.CacheControl = "no-store";
         return EmulatorJson.Respond(body);
+    }
+
+    /// <summary>The code's PKCE verifier must match its S256 challenge; a confidential client also proves its secret.</summary>
+    private static TokenOutcome RedeemCode(DocusignEmulatorState state, ConsentLedger consents, string? clientId, string? clientSecret, string? code, string? verifier)
+    {
+        if (!state.IsClient(clientId, clientSecret))
+        {
+            state.CountRefusedTokenRequest();
+            return TokenOutcome.Fail("invalid_client", "The client is unknown or the client secret is wrong.", 401);
+        }
+
+        var issued = code is null ? null : consents.Redeem(code);
+        if (issued is null || issued.ClientId != clientId)
+        {
+            state.CountRefusedTokenRequest();
+            return TokenOutcome.Fail("invalid_grant", "The authorization code is invalid, expired or was already used.", 400);
+        }
+
+        if (!Pkce.Verifies(issued.CodeChallenge, issued.CodeChallengeMethod, verifier))
+        {
+            state.CountRefusedTokenRequest();
+            return TokenOutcome.Fail("invalid_grant", "The code_verifier does not match the code_challenge.", 400);
+        }
+
+        if (issued.CodeChallenge is null && clientSecret is null)
+        {
+            state.CountRefusedTokenRequest();
+            return TokenOutcome.Fail("invalid_client", "Without PKCE the client secret is required.", 401);
+        }
+
+        return state.IssueForAuthorizationCode();
+    }
+
+    private static TokenOutcome RedeemAssertion(DocusignEmulatorState state, ConsentLedger consents, DocusignEmulatorOptions options, string audience, string? assertion)
+    {
+        if (options.JwtPublicKeyPem is null)
+        {
+            state.CountRefusedTokenRequest();
+            return TokenOutcome.Fail("invalid_client", "No RSA key pair is registered for this integration key.", 400);
+        }
+
+        var problem = assertion is null
+            ? "assertion is required."
+            : JwtAssertionVerifier.Problem(assertion, options.JwtPublicKeyPem, options.ClientId, state.AdminUserId, audience, state.TimeProvider.GetUtcNow());
+        if (problem is not null)
+        {
+            state.CountRefusedTokenRequest();
+            return TokenOutcome.Fail("invalid_grant", problem, 400);
+        }
+
+        if (!consents.ImpersonationConsented)
+        {
+            state.CountRefusedTokenRequest();
+            return TokenOutcome.Fail("consent_required", "The user has not consented to impersonation by this integration key.", 400);
+        }
+
+        return state.IssueForJwtGrant();
     }
 
     private static IResult UserInfo(HttpContext context, DocusignEmulatorState state)

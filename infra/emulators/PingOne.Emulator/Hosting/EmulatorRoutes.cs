@@ -73,6 +73,14 @@ internal static class EmulatorRoutes
         });
 
         MapDirectory(environment, context, http => (DirectoryActor)http.Items[CallerKey]!);
+        environment.MapGet("", () => ApiResults.Json(new JsonObject
+        {
+            ["_links"] = new JsonObject { ["self"] = new JsonObject { ["href"] = context.Json.EnvironmentHref("").TrimEnd('/') } },
+            ["id"] = context.Options.EnvironmentId,
+            ["name"] = "Emulated environment",
+            ["region"] = "NA",
+            ["type"] = "SANDBOX",
+        }));
 
         var subscriptions = new SubscriptionsEndpoints(context);
         environment.MapGet("/subscriptions", (HttpRequest r) => subscriptions.List(r));
@@ -131,6 +139,7 @@ internal static class EmulatorRoutes
             ["id"] = d.Definition.Id,
             ["name"] = d.Definition.Name,
             ["enabled"] = d.Definition.Enabled,
+            ["verifyTlsCertificates"] = d.Definition.VerifyTlsCertificates,
             ["deliveredThroughSequence"] = d.Cursor,
             ["deliveredEvents"] = d.DeliveredEvents,
             ["acceptedPosts"] = d.AcceptedPosts,
