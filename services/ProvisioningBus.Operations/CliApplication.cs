@@ -31,6 +31,7 @@ public static class CliApplication
         root.Subcommands.Add(DryRunCommand.Create(Context));
         root.Subcommands.Add(ApproveDeletionsCommand.Create(Context));
         root.Subcommands.Add(ErrorsCommand.Create(Context));
+        root.Subcommands.Add(LogCommand.Create(Context));
 
         var parse = root.Parse(args);
         try
