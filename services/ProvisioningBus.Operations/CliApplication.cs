@@ -32,6 +32,7 @@ public static class CliApplication
         root.Subcommands.Add(ApproveDeletionsCommand.Create(Context));
         root.Subcommands.Add(ErrorsCommand.Create(Context));
         root.Subcommands.Add(LogCommand.Create(Context));
+        root.Subcommands.Add(ProvisionCommand.Create(Context));
 
         var parse = root.Parse(args);
         try
