@@ -71,6 +71,42 @@ public sealed class ProvisioningLogWriterTests(PostgresDatabase postgres) : ICla
     }
 
     [Fact]
+    public async Task A_full_queue_makes_the_worker_wait_instead_of_dropping_the_entry()
+    {
+        await using var test = await TestStore.CreateAsync(StoreEngine.Sqlite, postgres);
+        var options = new ProvisioningLogOptions { QueueCapacity = 1 };
+        var queue = new ProvisioningLogQueue(options);
+        var at = test.Clock.GetUtcNow();
+        await queue.EnqueueAsync(ProvisioningLogStoreTests.Entry(at, "staff", "u1", "a", "create", ProvisioningLogValues.Success), test.Ct);
+
+        var second = queue.EnqueueAsync(ProvisioningLogStoreTests.Entry(at, "staff", "u2", "b", "create", ProvisioningLogValues.Success), test.Ct).AsTask();
+        Assert.False(second.IsCompleted, "the queue holds one entry: the second waits for the writer");
+
+        var writer = new ProvisioningLogWriter(queue, test.Store, options, test.Clock, NullLogger<ProvisioningLogWriter>.Instance);
+        await writer.StartAsync(test.Ct);
+        await second.WaitAsync(TimeSpan.FromSeconds(30), test.Ct);
+        await writer.StopAsync(test.Ct);
+
+        Assert.Equal(2, (await test.Store.ProvisioningLog.QueryAsync(new ProvisioningLogQuery(), test.Ct)).Entries.Count);
+    }
+
+    [Fact]
+    public async Task With_the_log_disabled_the_ledger_records_outcomes_and_the_log_stays_empty()
+    {
+        await using var test = await TestStore.CreateAsync(StoreEngine.Sqlite, postgres);
+        var options = new ProvisioningLogOptions { Enabled = false };
+        var queue = new ProvisioningLogQueue(options);
+        var store = test.Open(log: queue);
+        var writer = new ProvisioningLogWriter(queue, store, options, test.Clock, NullLogger<ProvisioningLogWriter>.Instance);
+
+        await store.Ledger.RecordAsync(new EntityOutcome("staff", EntityKind.User, "u1", "alice", SyncOutcome.Success, null, null, test.Clock.GetUtcNow()), test.Ct);
+        await writer.StopAsync(test.Ct);
+
+        Assert.NotNull(await store.Ledger.GetAsync("staff", EntityKind.User, "u1", test.Ct));
+        Assert.Empty((await store.ProvisioningLog.QueryAsync(new ProvisioningLogQuery(), test.Ct)).Entries);
+    }
+
+    [Fact]
     public void A_disabled_log_queues_nothing_and_bad_settings_name_their_key()
     {
         Assert.Empty(new ProvisioningLogOptions().Validate());
