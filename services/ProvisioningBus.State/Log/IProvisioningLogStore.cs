@@ -11,6 +11,9 @@ public interface IProvisioningLogStore
     /// <summary>Entries per minute and outcome in [<paramref name="since"/>, now), for charts.</summary>
     Task<IReadOnlyList<OutcomeMinute>> CountPerMinuteAsync(DateTimeOffset since, CancellationToken ct);
 
+    /// <summary>When a worker last changed something for the rule (a write that succeeded; not an unchanged user nor an operator's request).</summary>
+    Task<DateTimeOffset?> LastAppliedAtAsync(string rule, CancellationToken ct);
+
     /// <summary>Deletes entries older than <paramref name="before"/>.</summary>
     /// <returns>How many were deleted.</returns>
     Task<int> PruneAsync(DateTimeOffset before, CancellationToken ct);

@@ -103,6 +103,15 @@ internal sealed class SqlProvisioningLogStore(StoreDatabase database) : IProvisi
             ct, P("since", DbValues.ToDb(since)));
     }
 
+    public async Task<DateTimeOffset?> LastAppliedAtAsync(string rule, CancellationToken ct)
+    {
+        var rows = await database.QueryListAsync(
+            "SELECT MAX(at) FROM provisioning_log WHERE rule = @rule AND outcome = @success AND direction <> @operator AND action NOT IN ('unchanged', 'skip')",
+            r => r.GetNullableInstant(0), ct,
+            P("rule", rule), P("success", ProvisioningLogValues.Success), P("operator", ProvisioningLogValues.Operator));
+        return rows[0];
+    }
+
     public Task<int> PruneAsync(DateTimeOffset before, CancellationToken ct) =>
         database.ExecuteAsync("DELETE FROM provisioning_log WHERE at < @before", ct, P("before", DbValues.ToDb(before)));
 

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 using PingOne.Emulator.Directory;
@@ -53,6 +55,13 @@ public sealed class ProvisioningLogTests(RabbitMqFixture broker)
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("/api/log", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync(new Uri("/api/log?since=yesterday", UriKind.Relative))).StatusCode);
         Assert.NotEmpty(created);
+
+        // "Last sync" counts an applied change, and the status page's chart reads the changes per minute.
+        var settings = scenario.Worker.Services.GetRequiredService<IConfiguration>().AsEnumerable();
+        var status = await RunningStatusReader.ReadRuleAsync(settings, OutboundScenario.RuleName);
+        Assert.True(status!.LastSyncAt >= update.GetProperty("at").GetDateTimeOffset(), $"last sync {status.LastSyncAt} is the update's time or later");
+        var perMinute = await admin.GetFromJsonAsync<JsonElement>(new Uri("/api/log/per-minute?since=60m", UriKind.Relative));
+        Assert.True(perMinute.EnumerateArray().Where(m => m.GetProperty("outcome").GetString() == "success").Sum(m => m.GetProperty("count").GetInt32()) >= 2);
     }
 
     private static async Task<List<JsonElement>> RecordsAsync(HttpClient admin, string userId, Func<List<JsonElement>, bool> condition, string because) =>

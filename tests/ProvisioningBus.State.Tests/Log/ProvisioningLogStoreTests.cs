@@ -80,6 +80,26 @@ public sealed class ProvisioningLogStoreTests(PostgresDatabase postgres) : IClas
         Assert.Equal([recent.Id], Ids(await test.Store.ProvisioningLog.QueryAsync(new ProvisioningLogQuery(), test.Ct)));
     }
 
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task The_last_applied_change_is_the_newest_successful_write_of_a_worker(StoreEngine engine)
+    {
+        await using var test = await TestStore.CreateAsync(engine, postgres);
+        var at = test.Clock.GetUtcNow();
+        Assert.Null(await test.Store.ProvisioningLog.LastAppliedAtAsync("staff", test.Ct));
+        await test.Store.ProvisioningLog.AppendManyAsync(
+        [
+            Entry(at, "staff", "u1", "a", "create", ProvisioningLogValues.Success),
+            Entry(at.AddMinutes(1), "staff", "u1", "a", "unchanged", ProvisioningLogValues.Success),
+            Entry(at.AddMinutes(2), "staff", "u2", "b", "update", ProvisioningLogValues.Failed),
+            Entry(at.AddMinutes(3), "staff", "u3", "c", "skip", ProvisioningLogValues.Skipped),
+            Entry(at.AddMinutes(4), "other", "u4", "d", "update", ProvisioningLogValues.Success),
+            Entry(at.AddMinutes(5), "staff", "staff", "staff", "sync", ProvisioningLogValues.Success) with { Direction = ProvisioningLogValues.Operator },
+        ], test.Ct);
+
+        Assert.Equal(at, await test.Store.ProvisioningLog.LastAppliedAtAsync("staff", test.Ct));
+    }
+
     internal static ProvisioningLogEntry Entry(DateTimeOffset at, string rule, string id, string name, string action, string outcome) =>
         new(at, rule, ProvisioningLogValues.Outbound, "user", id, name, action, outcome);
 
