@@ -60,6 +60,7 @@ public static class OutboundExtensions
         if (roles.HasFlag(WorkerRoles.Users))
         {
             bus.AddConsumer<UserChangeConsumer, UserChangeConsumerDefinition>();
+            bus.AddConsumer<OnDemand.ProvisionUserNowConsumer, OnDemand.ProvisionUserNowConsumerDefinition>();
         }
 
         if (roles.HasFlag(WorkerRoles.Resync))

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
+using ProvisioningBus.Contracts;
 using ProvisioningBus.Core.Rules;
 using ProvisioningBus.Docusign;
 using ProvisioningBus.Outbound;
@@ -35,7 +36,7 @@ public static class ProvisionCommand
                 return ExitCodes.NotFound;
             }
 
-            OnDemandReport report;
+            UserProvisionedNow report;
             try
             {
                 report = await ProvisionAsync(cli, ruleName, parse.GetValue(user)!, parse.GetValue(dryRun), cancellationToken);
@@ -72,16 +73,16 @@ public static class ProvisionCommand
 
             return report.Result switch
             {
-                OnDemandResult.Synced or OnDemandResult.Planned => ExitCodes.Success,
-                OnDemandResult.Skipped => ExitCodes.NothingToDo,
-                OnDemandResult.NotFound => ExitCodes.NotFound,
+                ProvisionResult.Synced or ProvisionResult.Planned => ExitCodes.Success,
+                ProvisionResult.Skipped => ExitCodes.NothingToDo,
+                ProvisionResult.NotFound => ExitCodes.NotFound,
                 _ => ExitCodes.RemoteFailure,
             };
         });
         return command;
     }
 
-    private static async Task<OnDemandReport> ProvisionAsync(CliContext cli, string ruleName, string user, bool dryRun, CancellationToken ct)
+    private static async Task<UserProvisionedNow> ProvisionAsync(CliContext cli, string ruleName, string user, bool dryRun, CancellationToken ct)
     {
         using var host = cli.BuildHost(builder => builder.AddOutbound(registerBus: false));
         var services = host.Services;

@@ -1,3 +1,4 @@
+using ProvisioningBus.Contracts;
 using ProvisioningBus.Docusign;
 using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.Outbound.Users;
@@ -20,14 +21,14 @@ public sealed class OnDemandUserProvisioner(
 {
     /// <param name="user">A PingOne user id, or an email (one containing '@').</param>
     /// <param name="actor">Who asked: the CLI's OS user or the API caller, for the provisioning log.</param>
-    public async Task<OnDemandReport> ProvisionAsync(CompiledOutboundRule rule, string user, bool dryRun, string actor, CancellationToken ct)
+    public async Task<UserProvisionedNow> ProvisionAsync(CompiledOutboundRule rule, string user, bool dryRun, string actor, CancellationToken ct)
     {
-        var steps = new List<OnDemandStep>();
+        var steps = new List<ProvisionStep>();
         var found = user.Contains('@', StringComparison.Ordinal) ? await FindByEmailAsync(user, ct) : await pingOne.GetUserAsync(user, ct);
         if (found is null)
         {
             steps.Add(new("pingone.read", $"no PingOne user {user}"));
-            return await FinishAsync(new OnDemandReport(rule.Name, null, dryRun, steps, "NotFound", OnDemandResult.NotFound), actor, ct);
+            return await FinishAsync(new UserProvisionedNow(rule.Name, null, dryRun, steps, "NotFound", ProvisionResult.NotFound), actor, ct);
         }
 
         steps.Add(new("pingone.read", $"{found.Username} ({found.Id}), email {found.Email ?? "none"}, enabled {found.Enabled?.ToString() ?? "unknown"}, population {found.Population?.Id ?? "none"}"));
@@ -54,7 +55,7 @@ public sealed class OnDemandUserProvisioner(
         steps.Add(new("decision", Describe(decision)));
         if (dryRun)
         {
-            return await FinishAsync(new OnDemandReport(rule.Name, found.Id, dryRun, steps, decision.Kind.ToString(), OnDemandResult.Planned), actor, ct);
+            return await FinishAsync(new UserProvisionedNow(rule.Name, found.Id, dryRun, steps, decision.Kind.ToString(), ProvisionResult.Planned), actor, ct);
         }
 
         var change = new UserChange(found.Id, Deleted: false, time.GetUtcNow(), found.Username) { EventId = $"on-demand-{Guid.NewGuid():N}" };
@@ -63,20 +64,20 @@ public sealed class OnDemandUserProvisioner(
         var answer = recorded is { ErrorCode: not null } ? $": {recorded.ErrorCode} {recorded.ErrorMessage}" : "";
         var linked = await store.UserLinks.GetAsync(rule.Name, found.Id, ct);
         steps.Add(new("docusign.write", $"{outcome}{(linked is null ? "" : $" (Docusign user {linked.DocusignUserId})")}{answer}"));
-        return await FinishAsync(new OnDemandReport(rule.Name, found.Id, dryRun, steps, outcome.ToString(), ResultOf(outcome)), actor, ct);
+        return await FinishAsync(new UserProvisionedNow(rule.Name, found.Id, dryRun, steps, outcome.ToString(), ResultOf(outcome)), actor, ct);
     }
 
-    private async Task<OnDemandReport> FinishAsync(OnDemandReport report, string actor, CancellationToken ct)
+    private async Task<UserProvisionedNow> FinishAsync(UserProvisionedNow report, string actor, CancellationToken ct)
     {
         // Who asked goes in the log next to what the consumer's path recorded for the user.
         await store.ProvisioningLog.AppendManyAsync(
         [
-            new ProvisioningLogEntry(time.GetUtcNow(), report.Rule, ProvisioningLogValues.Operator, "user", report.PingOneUserId ?? "unknown", report.PingOneUserId ?? "unknown",
+            new ProvisioningLogEntry(time.GetUtcNow(), report.RuleName, ProvisioningLogValues.Operator, "user", report.PingOneUserId ?? "unknown", report.PingOneUserId ?? "unknown",
                 report.DryRun ? "provision --dry-run" : "provision",
                 report.Result switch
                 {
-                    OnDemandResult.Synced or OnDemandResult.Planned => ProvisioningLogValues.Success,
-                    OnDemandResult.Skipped => ProvisioningLogValues.Skipped,
+                    ProvisionResult.Synced or ProvisionResult.Planned => ProvisioningLogValues.Success,
+                    ProvisionResult.Skipped => ProvisioningLogValues.Skipped,
                     _ => ProvisioningLogValues.Failed,
                 })
             {
@@ -126,12 +127,12 @@ public sealed class OnDemandUserProvisioner(
         return $"{action.Kind}{changes}{reason}";
     }
 
-    private static OnDemandResult ResultOf(UserProvisioningOutcome outcome) => outcome switch
+    private static ProvisionResult ResultOf(UserProvisioningOutcome outcome) => outcome switch
     {
         UserProvisioningOutcome.Created or UserProvisioningOutcome.Adopted or UserProvisioningOutcome.Updated or UserProvisioningOutcome.Unchanged
-            or UserProvisioningOutcome.Closed or UserProvisioningOutcome.Reactivated => OnDemandResult.Synced,
-        UserProvisioningOutcome.Failed => OnDemandResult.Failed,
-        UserProvisioningOutcome.NotFound => OnDemandResult.NotFound,
-        _ => OnDemandResult.Skipped,
+            or UserProvisioningOutcome.Closed or UserProvisioningOutcome.Reactivated => ProvisionResult.Synced,
+        UserProvisioningOutcome.Failed => ProvisionResult.Failed,
+        UserProvisioningOutcome.NotFound => ProvisionResult.NotFound,
+        _ => ProvisionResult.Skipped,
     };
 }

@@ -1,5 +1,6 @@
-namespace ProvisioningBus.Outbound.OnDemand;
+namespace ProvisioningBus.Contracts;
 
 /// <summary>One step of a provision on demand, as the operator reads it.</summary>
 /// <param name="Name"><c>pingone.read</c>, <c>scope</c>, <c>mapping</c>, <c>docusign.lookup</c>, <c>decision</c>, <c>docusign.write</c>.</param>
-public sealed record OnDemandStep(string Name, string Detail);
+/// <param name="Detail">What the step found or did.</param>
+public sealed record ProvisionStep(string Name, string Detail);
