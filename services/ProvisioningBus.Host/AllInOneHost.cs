@@ -72,7 +72,7 @@ public static class AllInOneHost
             Headers = new Dictionary<string, string> { ["X-Webhook-Secret"] = webhookSecret },
         });
 
-        var console = new DemoConsole(Console.Out);
+        var console = new DemoConsole(Console.Out, interactive: !Console.IsOutputRedirected);
         console.Listening(gateway, webhook, adminToken, docusign.BaseUri, pingOne.BaseUri, app.Configuration[$"{BusOptions.SectionName}:Uri"]);
 
         DemoDirectory.SeedUsers(pingOne.State, options.DemoUsers, groupIds);

@@ -37,6 +37,8 @@ public static class CliApplication
         root.Subcommands.Add(ConnectCommand.Create(Context));
         root.Subcommands.Add(SubscribeCommand.Create(Context));
         root.Subcommands.Add(DoctorCommand.Create(Context));
+        root.Subcommands.Add(LogCommand.Create(Context));
+        root.Subcommands.Add(ProvisionCommand.Create(Context));
 
         var parse = root.Parse(args);
         try

@@ -33,6 +33,7 @@ public static class OutboundExtensions
         builder.Services.AddSingleton<IValidateOptions<UserBatchOptions>, UserBatchOptionsValidator>();
         builder.Services.AddSingleton<UserProvisioner>();
         builder.Services.AddSingleton<UserBatchProvisioner>();
+        builder.Services.AddSingleton<OnDemand.OnDemandUserProvisioner>();
         builder.Services.AddSingleton<DeprovisionedUserMemberships>();
         builder.Services.AddSingleton<DocusignAccountDirectory>();
         builder.Services.AddSingleton<OutboundRuleResync>();
@@ -59,6 +60,7 @@ public static class OutboundExtensions
         if (roles.HasFlag(WorkerRoles.Users))
         {
             bus.AddConsumer<UserChangeConsumer, UserChangeConsumerDefinition>();
+            bus.AddConsumer<OnDemand.ProvisionUserNowConsumer, OnDemand.ProvisionUserNowConsumerDefinition>();
         }
 
         if (roles.HasFlag(WorkerRoles.Resync))

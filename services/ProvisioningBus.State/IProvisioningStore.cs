@@ -4,6 +4,7 @@ using ProvisioningBus.State.Health;
 using ProvisioningBus.State.Idempotency;
 using ProvisioningBus.State.Inbound;
 using ProvisioningBus.State.Leases;
+using ProvisioningBus.State.Log;
 using ProvisioningBus.State.Ledger;
 using ProvisioningBus.State.Memberships;
 using ProvisioningBus.State.Parking;
@@ -31,6 +32,9 @@ public interface IProvisioningStore : IAsyncDisposable
     ISyncLedger Ledger { get; }
 
     ISyncRunStore SyncRuns { get; }
+
+    /// <summary>One entry per change applied, skipped or failed, and per operator action (<c>provisioning_log</c>).</summary>
+    IProvisioningLogStore ProvisioningLog { get; }
 
     IRuleStateStore RuleStates { get; }
 

@@ -6,6 +6,7 @@ using ProvisioningBus.State.Hosting;
 using ProvisioningBus.State.Idempotency;
 using ProvisioningBus.State.Inbound;
 using ProvisioningBus.State.Leases;
+using ProvisioningBus.State.Log;
 using ProvisioningBus.State.Ledger;
 using ProvisioningBus.State.Memberships;
 using ProvisioningBus.State.Rules;
@@ -24,7 +25,7 @@ public sealed class ProvisioningStore : IProvisioningStore, IDisposable
     private readonly StoreDatabase database;
     private readonly SchemaMigrator migrator;
 
-    private ProvisioningStore(StoreDatabase database, StoredSecretProtector secrets)
+    private ProvisioningStore(StoreDatabase database, StoredSecretProtector secrets, ProvisioningLogQueue? log)
     {
         this.database = database;
         migrator = new SchemaMigrator(database);
@@ -32,7 +33,8 @@ public sealed class ProvisioningStore : IProvisioningStore, IDisposable
         GroupLinks = new SqlGroupLinkStore(database);
         Memberships = new SqlMembershipStore(database);
         RefreshTokens = new SqlRefreshTokenStore(database, secrets);
-        Ledger = new SqlSyncLedger(database);
+        Ledger = log is { Enabled: true } ? new LoggingSyncLedger(new SqlSyncLedger(database), log) : new SqlSyncLedger(database);
+        ProvisioningLog = new SqlProvisioningLogStore(database);
         SyncRuns = new SqlSyncRunStore(database);
         RuleStates = new SqlRuleStateStore(database);
         RuleEndpoints = new SqlRuleEndpointStore(database);
@@ -58,6 +60,8 @@ public sealed class ProvisioningStore : IProvisioningStore, IDisposable
 
     public ISyncRunStore SyncRuns { get; }
 
+    public IProvisioningLogStore ProvisioningLog { get; }
+
     public IRuleStateStore RuleStates { get; }
 
     public IRuleEndpointStore RuleEndpoints { get; }
@@ -78,9 +82,10 @@ public sealed class ProvisioningStore : IProvisioningStore, IDisposable
     public IStoreHealth Health { get; }
 
     /// <summary>Opens the store described by <paramref name="options"/> (no I/O until first use).</summary>
+    /// <param name="log">When given, every ledger outcome is also queued as a provisioning log entry.</param>
     /// <exception cref="InvalidOperationException">The options are invalid; the message names the configuration keys.</exception>
-    public static ProvisioningStore Create(StoreOptions options, TimeProvider time) =>
-        new(StoreDatabase.Create(options, time), new StoredSecretProtector(options.ResolvedKeyRingPath));
+    public static ProvisioningStore Create(StoreOptions options, TimeProvider time, ProvisioningLogQueue? log = null) =>
+        new(StoreDatabase.Create(options, time), new StoredSecretProtector(options.ResolvedKeyRingPath), log);
 
     public Task<int> EnsureSchemaAsync(CancellationToken ct) => migrator.MigrateAsync(ct);
 

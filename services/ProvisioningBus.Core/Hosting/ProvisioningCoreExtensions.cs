@@ -11,6 +11,7 @@ using ProvisioningBus.Core.Telemetry;
 using ProvisioningBus.Docusign;
 using ProvisioningBus.PingOne;
 using ProvisioningBus.State.Hosting;
+using ProvisioningBus.State.Log;
 
 namespace ProvisioningBus.Core.Hosting;
 
@@ -34,6 +35,8 @@ public static class ProvisioningCoreExtensions
 
         var configuration = builder.Configuration;
         builder.AddProvisioningStateStore();
+        // Before the bus's hosted service: the log's writer then stops after the consumers and flushes what they queued.
+        services.AddProvisioningLog(configuration.GetSection(ProvisioningLogOptions.SectionName));
         services.AddHostedService<RuleEndpointGuard>();
         services.AddSingleton<StoreBackedDocusignRefreshTokenStore>();
         services.TryAddSingleton<ConnectionSwitch>();

@@ -8,7 +8,7 @@ namespace ProvisioningBus.Core.Status;
 /// <param name="Connection">The Docusign connection the rule writes to (outbound) or reads from (inbound).</param>
 /// <param name="Enabled">The rule's own toggle; <see cref="Status"/> also accounts for the connection's.</param>
 /// <param name="StatusReason">Why the rule is not Active (e.g. "connection demo is disabled"); null when it is.</param>
-/// <param name="LastSyncAt">When the rule last completed a sync, or its latest run's end when the store remembers none.</param>
+/// <param name="LastSyncAt">When the rule last completed a sync (its latest run's end when the store remembers none) or last applied a change, whichever is later.</param>
 /// <param name="NextSyncAt">When the rule next runs by itself: inbound rules only, outbound rules follow events.</param>
 /// <param name="DailySyncTimeOfDay">Inbound only: UTC time of day of the daily sync, set once the initial full sync completed.</param>
 /// <param name="PendingApprovalSnapshotId">Set while the mass-deletion guard holds deletions; approve this snapshot to release them.</param>

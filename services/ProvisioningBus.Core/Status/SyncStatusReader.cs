@@ -73,7 +73,7 @@ public sealed class SyncStatusReader(
             rule.Enabled,
             status,
             reason,
-            state?.LastSyncAt ?? lastRun?.CompletedAt,
+            Latest(state?.LastSyncAt ?? lastRun?.CompletedAt, await store.ProvisioningLog.LastAppliedAtAsync(rule.Name, cancellationToken)),
             nextSync,
             state?.DailySyncTimeOfDay,
             summary.Users,
@@ -87,6 +87,10 @@ public sealed class SyncStatusReader(
             Description = rule.Description,
         };
     }
+
+    /// <summary>"Last sync" is the last time a run completed or a change was applied, whichever is later.</summary>
+    private static DateTimeOffset? Latest(DateTimeOffset? run, DateTimeOffset? applied) =>
+        run is null ? applied : applied is null ? run : run > applied ? run : applied;
 
     /// <summary>A disabled rule or connection outranks a failed run: nothing runs until it is enabled again.</summary>
     private static (RuleSyncState Status, string? Reason) Decide(

@@ -21,6 +21,8 @@ public static class StatusEndpoints
                 ? Results.Ok(await reader.ListFailuresAsync(rule, Math.Clamp(limit ?? 100, 1, 1000), cancellationToken))
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown rule.", detail: $"No rule named '{rule}' is configured."));
 
+        admin.MapProvisioningLog();
+        admin.MapProvisionOnDemand();
         admin.MapGet("/status", () => Results.Content(StatusPage.Html, "text/html; charset=utf-8"));
         admin.MapGet("/", () => Results.Redirect("/status"));
         return endpoints;

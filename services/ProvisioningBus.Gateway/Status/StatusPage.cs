@@ -1,8 +1,9 @@
 namespace ProvisioningBus.Gateway.Status;
 
 /// <summary>
-/// The status page: static HTML whose script renders <c>/api/status</c> and refreshes it, so it needs no
-/// front-end build and shows the same numbers as the API and the CLI.
+/// The status page: static HTML whose script renders <c>/api/status</c>, the provisioning log (<c>/api/log</c>, with
+/// filters) and an inline SVG chart of changes per minute by outcome (<c>/api/log/per-minute</c>), refreshed every 5 s,
+/// so it needs no front-end build and shows the same numbers as the API and the CLI.
 /// </summary>
 public static class StatusPage
 {
@@ -21,6 +22,8 @@ public static class StatusPage
   th { background: #f2f4f7; }
   .Active { color: #17713a; } .Failed, .Quarantined { color: #b3261e; } .Inactive { color: #6b7280; }
   .muted { color: #6b7280; }
+  .success { fill: #17713a; color: #17713a; } .skipped { fill: #9ca3af; color: #6b7280; } .failed { fill: #b3261e; color: #b3261e; }
+  form#log-filter { margin-bottom: .5rem; } form#log-filter input, form#log-filter select { margin-right: .5rem; }
 </style>
 </head>
 <body>
@@ -36,6 +39,17 @@ public static class StatusPage
 <table id="failures"><thead><tr><th>Rule</th><th>Entity</th><th>Name</th><th>Error code</th><th>Message</th><th>At</th></tr></thead><tbody></tbody></table>
 <h2>Parked webhook events</h2>
 <div id="parked">—</div>
+<h2>Changes per minute, last hour</h2>
+<svg id="changes-chart" width="720" height="160" viewBox="0 0 720 160" role="img" aria-label="changes per minute by outcome"></svg>
+<div class="muted"><span class="success">■ success</span> <span class="skipped">■ skipped</span> <span class="failed">■ failed</span> <span id="changes-total"></span></div>
+<h2>Provisioning log</h2>
+<form id="log-filter">
+<input name="rule" placeholder="rule"><input name="entity" placeholder="entity id or name">
+<select name="outcome"><option value="">any outcome</option><option>success</option><option>skipped</option><option>failed</option></select>
+<input name="since" placeholder="since (e.g. 2h)" value="24h"><button type="submit">Filter</button>
+</form>
+<table id="log"><thead><tr><th>At</th><th>Rule</th><th>Direction</th><th>Entity</th><th>Action</th><th>Attributes</th><th>Outcome</th><th>Detail</th><th>Trace</th></tr></thead><tbody></tbody></table>
+<div class="muted" id="log-note"></div>
 <h2>Queues</h2>
 <table id="queues"><thead><tr><th>Queue</th><th>Messages</th><th>Consumers</th></tr></thead><tbody></tbody></table>
 <div class="muted" id="queues-note"></div>
@@ -74,8 +88,65 @@ async function refresh() {
     document.getElementById('generated').textContent = 'Status unavailable: ' + error;
   }
 }
-refresh();
-setInterval(refresh, 5000);
+const svg = (name, attributes) => {
+  const element = document.createElementNS('http://www.w3.org/2000/svg', name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
+  return element;
+};
+// One stacked bar per minute of the last hour, scaled to the busiest minute.
+async function refreshChart() {
+  const response = await fetch(location.origin + '/api/log/per-minute?since=60m', { credentials: 'same-origin' });
+  const counts = await response.json();
+  const chart = document.getElementById('changes-chart');
+  const now = Math.floor(Date.now() / 60000);
+  const minutes = new Map();
+  for (const c of counts) {
+    const minute = Math.floor(new Date(c.minute).getTime() / 60000);
+    const bar = minutes.get(minute) || { success: 0, skipped: 0, failed: 0 };
+    bar[c.outcome] = c.count;
+    minutes.set(minute, bar);
+  }
+  const peak = Math.max(1, ...[...minutes.values()].map(b => b.success + b.skipped + b.failed));
+  const parts = [svg('line', { x1: 0, y1: 140, x2: 720, y2: 140, stroke: '#d5d9e0' })];
+  for (const [minute, bar] of minutes) {
+    const x = 720 - (now - minute + 1) * 12;
+    if (x < 0) continue;
+    let y = 140;
+    for (const outcome of ['success', 'skipped', 'failed']) {
+      const height = bar[outcome] / peak * 130;
+      if (height <= 0) continue;
+      y -= height;
+      const rect = svg('rect', { x: x + 1, y: y, width: 10, height: height, class: outcome });
+      rect.appendChild(svg('title', {})).textContent = new Date(minute * 60000).toLocaleTimeString() + ': ' + bar[outcome] + ' ' + outcome;
+      parts.push(rect);
+    }
+  }
+  parts.push(Object.assign(svg('text', { x: 0, y: 155, class: 'muted' }), { textContent: '60 min ago' }));
+  parts.push(Object.assign(svg('text', { x: 690, y: 155, class: 'muted' }), { textContent: 'now' }));
+  parts.push(Object.assign(svg('text', { x: 0, y: 12, class: 'muted' }), { textContent: 'peak ' + peak + '/min' }));
+  chart.replaceChildren(...parts);
+  const total = counts.reduce((sum, c) => sum + c.count, 0);
+  document.getElementById('changes-total').textContent = ' — ' + total + ' change(s) in the last hour';
+}
+async function refreshLog() {
+  const filter = new URLSearchParams();
+  for (const [key, value] of new FormData(document.getElementById('log-filter'))) if (value) filter.set(key, value);
+  filter.set('limit', '100');
+  const response = await fetch(location.origin + '/api/log?' + filter, { credentials: 'same-origin' });
+  const page = await response.json();
+  if (!response.ok) { document.getElementById('log-note').textContent = page.detail || 'Log unavailable'; return; }
+  fill('log', page.entries.map(e => [time(e.at), e.rule, e.direction, e.entityType + ' ' + (e.displayName === e.entityId ? e.entityId : e.displayName + ' (' + e.entityId + ')'),
+    e.action, (e.changedAttributes || []).join(', '), { text: e.outcome, cls: e.outcome },
+    [e.errorCode, e.message, e.reason, e.actor ? 'by ' + e.actor : null].filter(Boolean).join(' '), text(e.traceId)]));
+  document.getElementById('log-note').textContent = page.nextOffset ? 'Newest 100 shown; `log --offset 100` or GET /api/log?offset=100 for more.' : '';
+}
+document.getElementById('log-filter').addEventListener('submit', event => { event.preventDefault(); refreshLog(); });
+async function refreshAll() {
+  await refresh();
+  try { await refreshChart(); await refreshLog(); } catch (error) { document.getElementById('log-note').textContent = 'Log unavailable: ' + error; }
+}
+refreshAll();
+setInterval(refreshAll, 5000);
 </script>
 </body>
 </html>

@@ -3,7 +3,11 @@ using System.Diagnostics;
 namespace ProvisioningBus.Host.Demo;
 
 /// <summary>What a newcomer sees: where everything listens, then the initial sync's progress.</summary>
-public sealed class DemoConsole(TextWriter output)
+/// <param name="interactive">
+/// A terminal: the progress is one line rewritten in place. Redirected output (a log file, a test) gets plain lines,
+/// one per change of the count, since a carriage return there only garbles the file.
+/// </param>
+public sealed class DemoConsole(TextWriter output, bool interactive)
 {
     public void Listening(Uri gateway, Uri webhook, string adminToken, Uri docusign, Uri pingOne, string? rabbitMqUri)
     {
@@ -25,17 +29,35 @@ public sealed class DemoConsole(TextWriter output)
         var clock = Stopwatch.StartNew();
         using var ticker = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
         var (done, total) = progress();
+        var shown = -1;
+        var width = 0;
         try
         {
             while (done < total && await ticker.WaitForNextTickAsync(cancellationToken))
             {
                 (done, total) = progress();
-                output.WriteLine($"  initial sync: users {done}/{total}  ({done / Math.Max(clock.Elapsed.TotalSeconds, 0.001):F0}/s)");
+                var line = DemoProgress.Line(done, total, clock.Elapsed);
+                if (interactive)
+                {
+                    // Padded to the previous line's width, so a shorter line leaves nothing of the longer one behind.
+                    output.Write("\r" + line.PadRight(width));
+                    width = line.Length;
+                }
+                else if (done != shown)
+                {
+                    output.WriteLine(line);
+                    shown = done;
+                }
             }
         }
         catch (OperationCanceledException)
         {
             return;
+        }
+
+        if (interactive && width > 0)
+        {
+            output.WriteLine();
         }
 
         output.WriteLine($"Initial sync complete: {done} users provisioned to Docusign in {clock.Elapsed.TotalSeconds:F1} s. Listening for changes.");

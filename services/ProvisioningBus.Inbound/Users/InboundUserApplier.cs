@@ -6,6 +6,7 @@ using ProvisioningBus.PingOne.Users;
 using ProvisioningBus.ServiceDefaults;
 using ProvisioningBus.State.Inbound;
 using ProvisioningBus.State.Ledger;
+using ProvisioningBus.State.Log;
 
 namespace ProvisioningBus.Inbound.Users;
 
@@ -51,7 +52,7 @@ public sealed class InboundUserApplier(
             // PingOne refused this user (invalid data, uniqueness…) or the mappings cannot express it: retrying cannot
             // help; the ledger tells the operator. Everything else, a refused credential included, goes to the retry policy.
             logger.LogWarning("Inbound rule {Rule}: Docusign user {DocusignUserId} cannot be applied: {ErrorCode} {Error}", rule.Name, docusignUserId, failure.ErrorCode, failure.Message);
-            await RecordAsync(rule, docusignUserId, user, SyncOutcome.Failed, failure.ErrorCode, failure.Message, ct);
+            await RecordAsync(rule, docusignUserId, user, SyncOutcome.Failed, failure.ErrorCode, failure.Message, InboundUserOutcome.Failed, ct);
             return InboundUserOutcome.Failed;
         }
     }
@@ -97,16 +98,7 @@ public sealed class InboundUserApplier(
                 throw new InvalidOperationException($"The inbound user decision {action.Kind} cannot be executed.");
         }
 
-        if (action.Outcome is { } outcome)
-        {
-            await RecordAsync(rule, docusignUserId, user, outcome, action.ErrorCode, action.Reason, ct);
-        }
-        else
-        {
-            await ledger.DeleteAsync(rule.Name, EntityKind.User, docusignUserId, ct);
-        }
-
-        return action.Kind switch
+        var result = action.Kind switch
         {
             InboundUserActionKind.Create => InboundUserOutcome.Created,
             InboundUserActionKind.Adopt => InboundUserOutcome.Adopted,
@@ -118,6 +110,16 @@ public sealed class InboundUserApplier(
             InboundUserActionKind.NotProvisioned => InboundUserOutcome.NotProvisioned,
             _ => InboundUserOutcome.Failed,
         };
+        if (action.Outcome is { } outcome)
+        {
+            await RecordAsync(rule, docusignUserId, user, outcome, action.ErrorCode, action.Reason, result, ct);
+        }
+        else
+        {
+            await ledger.ForgetManyAsync([Outcome(rule, docusignUserId, user, result == InboundUserOutcome.Deleted ? SyncOutcome.Success : SyncOutcome.Skipped, null, null, result)], ct);
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -158,7 +160,14 @@ public sealed class InboundUserApplier(
     }
 
     private async Task RecordAsync(
-        CompiledInboundRule rule, string docusignUserId, DocusignUserAttributes? user, SyncOutcome outcome, string? code, string? message, CancellationToken ct) =>
-        await ledger.RecordAsync(
-            new EntityOutcome(rule.Name, EntityKind.User, docusignUserId, user?.Email ?? docusignUserId, outcome, code, message, time.GetUtcNow()), ct);
+        CompiledInboundRule rule, string docusignUserId, DocusignUserAttributes? user, SyncOutcome outcome, string? code, string? message, InboundUserOutcome result, CancellationToken ct) =>
+        await ledger.RecordAsync(Outcome(rule, docusignUserId, user, outcome, code, message, result), ct);
+
+    /// <summary>The ledger entry, with what the provisioning log says about it (an inbound change, and its action).</summary>
+    private EntityOutcome Outcome(
+        CompiledInboundRule rule, string docusignUserId, DocusignUserAttributes? user, SyncOutcome outcome, string? code, string? message, InboundUserOutcome result) =>
+        new(rule.Name, EntityKind.User, docusignUserId, user?.Email ?? docusignUserId, outcome, code, message, time.GetUtcNow())
+        {
+            Change = new ChangeDetail(InboundUserChangeTelemetry.Describe(result).Action) { Direction = ProvisioningLogValues.Inbound },
+        };
 }

@@ -52,6 +52,8 @@ public static class ApproveDeletionsCommand
                 cli.Output.WriteLine(inbound ? $"Deletions of snapshot {holdId} approved." : $"Deletions held as {holdId} approved; a full resync applies them.");
             }
 
+            await OperatorLog.RecordAsync(host.Services.GetRequiredService<IProvisioningStore>(), ruleName, "approve-deletions", exit == ExitCodes.Success,
+                $"held as {holdId}: {state.PendingApprovalReason}", cancellationToken);
             return exit;
         });
         return command;

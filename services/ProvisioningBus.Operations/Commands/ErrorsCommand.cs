@@ -78,6 +78,9 @@ public static class ErrorsCommand
             }
 
             cli.Output.WriteLine($"Replayed {moved} message{(moved == 1 ? "" : "s")}.");
+            await OperatorLog.RecordAsync(cli, selection.Rule ?? "*", "replay", succeeded: true,
+                $"{moved} message{(moved == 1 ? "" : "s")} from {queue ?? "every _error queue"}", cancellationToken,
+                entityType: selection.Entity is null ? "rule" : "entity", entityId: selection.Entity);
             return ExitCodes.Success;
         }));
 

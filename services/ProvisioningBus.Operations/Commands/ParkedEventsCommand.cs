@@ -3,6 +3,7 @@ using MassTransit;
 using ProvisioningBus.Core.Hosting;
 using ProvisioningBus.Core.Messaging;
 using ProvisioningBus.PingOne.Webhooks;
+using ProvisioningBus.State;
 using ProvisioningBus.State.Parking;
 
 namespace ProvisioningBus.Operations.Commands;
@@ -110,6 +111,9 @@ public static class ParkedEventsCommand
             }
 
             await store.MarkReplayedAsync(parked.Id, cancellationToken);
+            await OperatorLog.RecordAsync(storeHost.Services.GetRequiredService<IProvisioningStore>(), "*", "replay", succeeded: true,
+                $"parked webhook event {parked.Id}: {batch.Changes.Count} change(s) published", cancellationToken,
+                entityType: "parked_event", entityId: parked.Id);
             cli.Output.WriteLine(batch.Changes.Count == 0
                 ? $"Parked event {parked.Id} carries no change for us ({string.Join("; ", batch.Ignored.Select(ignored => ignored.Reason))}); marked replayed."
                 : $"Replayed parked event {parked.Id}: published {batch.Changes.Count} change{(batch.Changes.Count == 1 ? "" : "s")}.");

@@ -21,11 +21,12 @@ public static class SyncCommand
                 return ExitCodes.NotFound;
             }
 
+            var kind = parse.GetValue(full) ? SyncKind.FullResync : SyncKind.Manual;
             var exit = await BusCommandSender.PublishAsync(cli, new SyncRule
             {
                 RuleName = ruleName,
-                Kind = parse.GetValue(full) ? SyncKind.FullResync : SyncKind.Manual,
-                RequestedBy = "cli",
+                Kind = kind,
+                RequestedBy = Environment.UserName,
                 RequestedAt = DateTimeOffset.UtcNow,
             }, cancellationToken);
             if (exit == ExitCodes.Success)
@@ -33,6 +34,8 @@ public static class SyncCommand
                 cli.Output.WriteLine($"Sync of rule '{ruleName}' requested.");
             }
 
+            await OperatorLog.RecordAsync(cli, ruleName, "sync", exit == ExitCodes.Success,
+                kind == SyncKind.FullResync ? "full resync requested" : "manual sync requested", cancellationToken);
             return exit;
         });
         return command;

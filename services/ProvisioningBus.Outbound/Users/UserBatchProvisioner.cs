@@ -114,7 +114,12 @@ public sealed class UserBatchProvisioner(
         {
             var user = reads[change.UserId];
             var link = links.GetValueOrDefault(change.UserId);
-            var subject = new UserSubject(rule, user, change.UserId, user?.Username ?? change.UserName ?? change.UserId, user?.UpdatedAt ?? change.RecordedAt);
+            var subject = new UserSubject(rule, user, change.UserId, user?.Username ?? change.UserName ?? change.UserId, user?.UpdatedAt ?? change.RecordedAt)
+            {
+                EventId = change.EventId,
+                // The change's own trace, which a batch's bulk calls do not run in.
+                TraceId = change.Trace != default ? change.Trace.TraceId.ToHexString() : Activity.Current?.TraceId.ToHexString(),
+            };
             if (link is not null && link.SourceVersion > subject.Version)
             {
                 logger.LogInformation("Rule {Rule}: ignoring a change of PingOne user {PingOneUserId} older than the state already applied", rule.Name, change.UserId);
@@ -161,12 +166,12 @@ public sealed class UserBatchProvisioner(
             // Either a user PingOne never had or a late event of one deleted since: the two look alike, so this is a
             // log line and a count, not a ledger entry that would outlive the deleted user.
             logger.LogInformation("Rule {Rule}: PingOne user {PingOneUserId} was not found in PingOne; nothing to do in Docusign", subject.Rule.Name, subject.PingOneUserId);
-            writes.Forget(subject, UserProvisioningOutcome.NotFound);
+            writes.Forget(subject, UserProvisioningOutcome.NotFound, reason: "Not found in PingOne.");
             return;
         }
 
         // Never provisioned and not in scope: not this rule's business (forget any earlier Unsynced/Skipped entry).
-        writes.Forget(subject, UserProvisioningOutcome.Skipped);
+        writes.Forget(subject, UserProvisioningOutcome.Skipped, reason: "Not in the rule's scope and never provisioned.");
     }
 
     private async Task<Dictionary<string, PingOne.Users.PingOneUser?>> ReadPingOneAsync(IReadOnlyList<UserChange> changes, UserBatchSpans spans, CancellationToken ct)
@@ -215,7 +220,7 @@ public sealed class UserBatchProvisioner(
             {
                 lock (writes)
                 {
-                    writes.Record(item.Subject, SyncOutcome.Failed, failure.ErrorCode, failure.Message, UserProvisioningOutcome.Failed);
+                    writes.Record(item.Subject, SyncOutcome.Failed, failure.ErrorCode, failure.Message, UserProvisioningOutcome.Failed, item.Action);
                 }
             }
         });

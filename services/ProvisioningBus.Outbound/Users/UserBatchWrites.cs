@@ -12,32 +12,36 @@ internal sealed class UserBatchWrites(string rule, TimeProvider time)
 {
     private readonly List<UserLink> links = [];
     private readonly List<EntityOutcome> outcomes = [];
-    private readonly List<string> forgotten = [];
+    private readonly List<EntityOutcome> forgotten = [];
 
     public Dictionary<string, UserProvisioningOutcome> Outcomes { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Linked users closed and forgotten by this batch (left the scope, or deleted in PingOne).</summary>
-    public IEnumerable<string> Deprovisioned => forgotten.Where(user => Outcomes[user] == UserProvisioningOutcome.Closed);
+    public IEnumerable<string> Deprovisioned =>
+        forgotten.Select(user => user.EntityId).Where(user => Outcomes[user] == UserProvisioningOutcome.Closed);
 
     public void Succeed(UserSubject subject, string docusignUserId, OutboundUserAction action, UserProvisioningOutcome outcome)
     {
         Link(subject, docusignUserId, action);
-        Record(subject, SyncOutcome.Success, null, null, outcome);
+        Record(subject, SyncOutcome.Success, null, null, outcome, action);
     }
 
     public void Link(UserSubject subject, string docusignUserId, OutboundUserAction action) =>
         links.Add(new UserLink(rule, subject.PingOneUserId, docusignUserId, action.Wanted!.User.Email, action.LinkHash, subject.Version, time.GetUtcNow()));
 
-    public void Record(UserSubject subject, SyncOutcome outcome, string? errorCode, string? errorMessage, UserProvisioningOutcome result)
+    /// <param name="action">The decision being applied, when one was made: the log names its action and attributes.</param>
+    public void Record(UserSubject subject, SyncOutcome outcome, string? errorCode, string? errorMessage, UserProvisioningOutcome result, OutboundUserAction? action = null)
     {
-        outcomes.Add(new EntityOutcome(rule, EntityKind.User, subject.PingOneUserId, subject.DisplayName, outcome, errorCode, errorMessage, time.GetUtcNow()));
+        outcomes.Add(UserChangeDetail.Outcome(subject, outcome, errorCode, errorMessage, result, action, time.GetUtcNow()));
         Outcomes[subject.PingOneUserId] = result;
     }
 
-    /// <summary>The rule no longer has anything to do with the user: link and ledger entry go.</summary>
-    public void Forget(UserSubject subject, UserProvisioningOutcome result)
+    /// <summary>The rule no longer has anything to do with the user: link and ledger entry go; the log keeps why.</summary>
+    /// <param name="reason">Why nothing was written, when nothing was (out of scope, not found, deprovisioning off).</param>
+    public void Forget(UserSubject subject, UserProvisioningOutcome result, OutboundUserAction? action = null, string? reason = null)
     {
-        forgotten.Add(subject.PingOneUserId);
+        var outcome = result == UserProvisioningOutcome.Closed ? SyncOutcome.Success : SyncOutcome.Skipped;
+        forgotten.Add(UserChangeDetail.Outcome(subject, outcome, null, reason, result, action, time.GetUtcNow()));
         Outcomes[subject.PingOneUserId] = result;
     }
 
@@ -46,7 +50,7 @@ internal sealed class UserBatchWrites(string rule, TimeProvider time)
         // Links before outcomes: a crash in between leaves a linked user without its Success, which the retry records.
         await store.UserLinks.UpsertManyAsync(links, ct);
         await store.Ledger.RecordManyAsync(outcomes, ct);
-        await store.UserLinks.DeleteManyAsync(rule, forgotten, ct);
-        await store.Ledger.DeleteManyAsync(rule, EntityKind.User, forgotten, ct);
+        await store.UserLinks.DeleteManyAsync(rule, [.. forgotten.Select(user => user.EntityId)], ct);
+        await store.Ledger.ForgetManyAsync(forgotten, ct);
     }
 }

@@ -26,7 +26,7 @@ internal sealed class UserBulkWriter(IDocusignAccountClient target, UserProvisio
             switch (action.Kind)
             {
                 case OutboundUserActionKind.Fail:
-                    writes.Record(subject, SyncOutcome.Failed, action.ErrorCode, action.Reason, UserProvisioningOutcome.Failed);
+                    writes.Record(subject, SyncOutcome.Failed, action.ErrorCode, action.Reason, UserProvisioningOutcome.Failed, action);
                     break;
                 case OutboundUserActionKind.Skip:
                 case OutboundUserActionKind.Unchanged:
@@ -34,7 +34,7 @@ internal sealed class UserBulkWriter(IDocusignAccountClient target, UserProvisio
                     Settle(item);
                     break;
                 case OutboundUserActionKind.Unlink:
-                    writes.Forget(subject, UserProvisioningOutcome.Skipped);
+                    writes.Forget(subject, UserProvisioningOutcome.Skipped, action, "Left the rule's scope; 'Enable users deprovision' is off, so the Docusign user stays and only the link goes.");
                     break;
                 case OutboundUserActionKind.Create:
                     creates.Add(item);
@@ -76,7 +76,7 @@ internal sealed class UserBulkWriter(IDocusignAccountClient target, UserProvisio
             { Outcome: SyncOutcome.PartiallySynced } => UserProvisioningOutcome.PartiallySynced,
             _ => UserProvisioningOutcome.Unchanged,
         };
-        writes.Record(subject, action.Outcome, action.ErrorCode, action.Reason, outcome);
+        writes.Record(subject, action.Outcome, action.ErrorCode, action.Reason, outcome, action);
     }
 
     private async Task CreateAsync(IReadOnlyList<Pending> creates, CancellationToken ct)
@@ -98,7 +98,7 @@ internal sealed class UserBulkWriter(IDocusignAccountClient target, UserProvisio
             else
             {
                 var failure = PermanentFailure.From(result.Error ?? new DocusignError(null, "Docusign returned no userId for the new user."));
-                writes.Record(item.Subject, SyncOutcome.Failed, failure.ErrorCode, failure.Message, UserProvisioningOutcome.Failed);
+                writes.Record(item.Subject, SyncOutcome.Failed, failure.ErrorCode, failure.Message, UserProvisioningOutcome.Failed, item.Action);
             }
         }
     }
@@ -113,7 +113,7 @@ internal sealed class UserBulkWriter(IDocusignAccountClient target, UserProvisio
             if (result?.Error is { } error && !DocusignErrorCodes.IsNotFound(error.ErrorCode))
             {
                 var failure = PermanentFailure.From(error);
-                writes.Record(item.Subject, SyncOutcome.Failed, failure.ErrorCode, failure.Message, UserProvisioningOutcome.Failed);
+                writes.Record(item.Subject, SyncOutcome.Failed, failure.ErrorCode, failure.Message, UserProvisioningOutcome.Failed, item.Action);
             }
             else if (result?.Error is not null || reopen)
             {
@@ -136,11 +136,11 @@ internal sealed class UserBulkWriter(IDocusignAccountClient target, UserProvisio
             {
                 // The link stays, so the next change or resync tries the close again.
                 var failure = PermanentFailure.From(error);
-                writes.Record(item.Subject, SyncOutcome.Failed, failure.ErrorCode, failure.Message, UserProvisioningOutcome.Failed);
+                writes.Record(item.Subject, SyncOutcome.Failed, failure.ErrorCode, failure.Message, UserProvisioningOutcome.Failed, item.Action);
             }
             else if (item.Action.Kind == OutboundUserActionKind.Deprovision)
             {
-                writes.Forget(item.Subject, UserProvisioningOutcome.Closed);
+                writes.Forget(item.Subject, UserProvisioningOutcome.Closed, item.Action);
             }
             else
             {
@@ -162,7 +162,7 @@ internal sealed class UserBulkWriter(IDocusignAccountClient target, UserProvisio
             {
                 foreach (var item in chunk)
                 {
-                    writes.Record(item.Subject, SyncOutcome.Failed, failure.ErrorCode, failure.Message, UserProvisioningOutcome.Failed);
+                    writes.Record(item.Subject, SyncOutcome.Failed, failure.ErrorCode, failure.Message, UserProvisioningOutcome.Failed, item.Action);
                 }
             }
         }

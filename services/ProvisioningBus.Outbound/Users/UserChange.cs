@@ -11,4 +11,7 @@ public sealed record UserChange(string UserId, bool Deleted, DateTimeOffset Reco
 {
     /// <summary>The trace the change arrived in (the webhook's), so its span joins that trace inside a batch.</summary>
     public ActivityContext Trace { get; init; }
+
+    /// <summary>The PingOne event id, for the provisioning log.</summary>
+    public string? EventId { get; init; }
 }

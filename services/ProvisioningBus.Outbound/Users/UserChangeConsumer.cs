@@ -34,7 +34,7 @@ public sealed class UserChangeConsumer(
     {
         var applied = await ApplyAsync(
             context.Message.Select(item => (item.Message.EnvironmentId, GroupId: (string?)null, Change: new UserChange(
-                item.Message.UserId, item.Message.Action == DirectoryChangeAction.Deleted, item.Message.RecordedAt, item.Message.UserName) { Trace = TraceOf(item) })),
+                item.Message.UserId, item.Message.Action == DirectoryChangeAction.Deleted, item.Message.RecordedAt, item.Message.UserName) { Trace = TraceOf(item), EventId = item.Message.EventId })),
             countUnrouted: true,
             context.CancellationToken);
         await HandBackUnlessAsync(applied, context);
@@ -44,7 +44,7 @@ public sealed class UserChangeConsumer(
     {
         var applied = await ApplyAsync(
             context.Message.Select(item => (item.Message.EnvironmentId, GroupId: (string?)item.Message.GroupId, Change: new UserChange(
-                item.Message.UserId, Deleted: false, item.Message.RecordedAt, UserName: null) { Trace = TraceOf(item) })),
+                item.Message.UserId, Deleted: false, item.Message.RecordedAt, UserName: null) { Trace = TraceOf(item), EventId = item.Message.EventId })),
             countUnrouted: false,
             context.CancellationToken);
         await HandBackUnlessAsync(applied, context);

@@ -29,7 +29,7 @@ public sealed class UserProvisioner(IProvisioningStore store, TimeProvider time,
         }
         catch (Exception ex) when (FailureClassifier.Classify(ex) is { IsPermanent: true } failure)
         {
-            return await FailAsync(subject, failure.ErrorCode, failure.Message, ct);
+            return await FailAsync(subject, failure.ErrorCode, failure.Message, ct, action);
         }
     }
 
@@ -62,10 +62,12 @@ public sealed class UserProvisioner(IProvisioningStore store, TimeProvider time,
                 }
 
                 await store.UserLinks.DeleteAsync(subject.Rule.Name, subject.PingOneUserId, ct);
-                await store.Ledger.DeleteAsync(subject.Rule.Name, EntityKind.User, subject.PingOneUserId, ct);
-                return action.Kind == OutboundUserActionKind.Deprovision ? UserProvisioningOutcome.Closed : UserProvisioningOutcome.Skipped;
+                var left = action.Kind == OutboundUserActionKind.Deprovision ? UserProvisioningOutcome.Closed : UserProvisioningOutcome.Skipped;
+                await store.Ledger.ForgetManyAsync(
+                    [UserChangeDetail.Outcome(subject, left == UserProvisioningOutcome.Closed ? SyncOutcome.Success : SyncOutcome.Skipped, null, null, left, action, time.GetUtcNow())], ct);
+                return left;
             case OutboundUserActionKind.Fail:
-                return await FailAsync(subject, action.ErrorCode!, action.Reason!, ct);
+                return await FailAsync(subject, action.ErrorCode!, action.Reason!, ct, action);
             case OutboundUserActionKind.Skip:
             case OutboundUserActionKind.Unchanged:
             case OutboundUserActionKind.Adopt:
@@ -92,19 +94,20 @@ public sealed class UserProvisioner(IProvisioningStore store, TimeProvider time,
             await SaveLinkAsync(subject, docusignUserId, action, ct);
         }
 
-        await RecordAsync(subject, action.Outcome, action.ErrorCode, action.Reason, ct);
-        if (action.Kind == OutboundUserActionKind.Adopt)
-        {
-            logger.LogInformation("Rule {Rule}: adopted Docusign user {DocusignUserId} for PingOne user {PingOneUserId}", subject.Rule.Name, action.DocusignUserId, subject.PingOneUserId);
-        }
-
-        return action switch
+        var result = action switch
         {
             { Kind: OutboundUserActionKind.Adopt } => UserProvisioningOutcome.Adopted,
             { Outcome: SyncOutcome.Unsynced } => UserProvisioningOutcome.Unsynced,
             { Outcome: SyncOutcome.PartiallySynced } => UserProvisioningOutcome.PartiallySynced,
             _ => UserProvisioningOutcome.Unchanged,
         };
+        await RecordAsync(subject, action.Outcome, action.ErrorCode, action.Reason, result, action, ct);
+        if (action.Kind == OutboundUserActionKind.Adopt)
+        {
+            logger.LogInformation("Rule {Rule}: adopted Docusign user {DocusignUserId} for PingOne user {PingOneUserId}", subject.Rule.Name, action.DocusignUserId, subject.PingOneUserId);
+        }
+
+        return result;
     }
 
     private async Task<UserProvisioningOutcome> CreateAsync(UserSubject subject, IDocusignAccountClient target, OutboundUserAction action, CancellationToken ct)
@@ -119,7 +122,7 @@ public sealed class UserProvisioner(IProvisioningStore store, TimeProvider time,
         if (!result.AlreadyExists)
         {
             var failure = PermanentFailure.From(result.Error ?? new DocusignError(null, "Docusign returned no userId for the new user."));
-            return await FailAsync(subject, failure.ErrorCode, failure.Message, ct);
+            return await FailAsync(subject, failure.ErrorCode, failure.Message, ct, action);
         }
 
         // USER_ALREADY_EXISTS_IN_ACCOUNT: it appeared since the lookup.
@@ -161,7 +164,7 @@ public sealed class UserProvisioner(IProvisioningStore store, TimeProvider time,
     private async Task<UserProvisioningOutcome> SucceedAsync(UserSubject subject, string docusignUserId, OutboundUserAction action, UserProvisioningOutcome outcome, CancellationToken ct)
     {
         await SaveLinkAsync(subject, docusignUserId, action, ct);
-        await RecordAsync(subject, SyncOutcome.Success, null, null, ct);
+        await RecordAsync(subject, SyncOutcome.Success, null, null, outcome, action, ct);
         if (action.Adopts)
         {
             logger.LogInformation("Rule {Rule}: adopted Docusign user {DocusignUserId} for PingOne user {PingOneUserId}", subject.Rule.Name, docusignUserId, subject.PingOneUserId);
@@ -203,11 +206,11 @@ public sealed class UserProvisioner(IProvisioningStore store, TimeProvider time,
         return id;
     }
 
-    private async Task<UserProvisioningOutcome> FailAsync(UserSubject subject, string errorCode, string errorMessage, CancellationToken ct)
+    private async Task<UserProvisioningOutcome> FailAsync(UserSubject subject, string errorCode, string errorMessage, CancellationToken ct, OutboundUserAction? action = null)
     {
         logger.LogWarning("Rule {Rule}: PingOne user {PingOneUserId} failed permanently: {ErrorCode} {ErrorMessage}",
             subject.Rule.Name, subject.PingOneUserId, errorCode, errorMessage);
-        await RecordAsync(subject, SyncOutcome.Failed, errorCode, errorMessage, ct);
+        await RecordAsync(subject, SyncOutcome.Failed, errorCode, errorMessage, UserProvisioningOutcome.Failed, action, ct);
         return UserProvisioningOutcome.Failed;
     }
 
@@ -220,8 +223,7 @@ public sealed class UserProvisioner(IProvisioningStore store, TimeProvider time,
         }
     }
 
-    private async Task RecordAsync(UserSubject subject, SyncOutcome outcome, string? errorCode, string? errorMessage, CancellationToken ct) =>
-        await store.Ledger.RecordAsync(
-            new EntityOutcome(subject.Rule.Name, EntityKind.User, subject.PingOneUserId, subject.DisplayName, outcome, errorCode, errorMessage, time.GetUtcNow()),
-            ct);
+    private async Task RecordAsync(
+        UserSubject subject, SyncOutcome outcome, string? errorCode, string? errorMessage, UserProvisioningOutcome result, OutboundUserAction? action, CancellationToken ct) =>
+        await store.Ledger.RecordAsync(UserChangeDetail.Outcome(subject, outcome, errorCode, errorMessage, result, action, time.GetUtcNow()), ct);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProvisioningBus.State.Log;
 
 namespace ProvisioningBus.State.Hosting;
 
@@ -22,13 +23,14 @@ public static class StoreServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
-        services.AddSingleton<IProvisioningStore>(sp => ProvisioningStore.Create(options, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IProvisioningStore>(sp => ProvisioningStore.Create(options, sp.GetRequiredService<TimeProvider>(), sp.GetService<ProvisioningLogQueue>()));
         services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().UserLinks);
         services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().GroupLinks);
         services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().Memberships);
         services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().RefreshTokens);
         services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().Ledger);
         services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().SyncRuns);
+        services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().ProvisioningLog);
         services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().RuleStates);
         services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().RuleEndpoints);
         services.AddSingleton(sp => sp.GetRequiredService<IProvisioningStore>().Leases);

@@ -1,3 +1,5 @@
+using ProvisioningBus.State.Log;
+
 namespace ProvisioningBus.State.Ledger;
 
 /// <summary>The latest sync result of one user or group under one rule.</summary>
@@ -11,4 +13,8 @@ public sealed record EntityOutcome(
     SyncOutcome Outcome,
     string? ErrorCode,
     string? ErrorMessage,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>For the provisioning log only (not stored in the ledger): what the change did and where it came from.</summary>
+    public ChangeDetail? Change { get; init; }
+}

@@ -10,6 +10,12 @@ public interface ISyncLedger
     /// <summary><see cref="RecordAsync"/> for many entities (at most 500, one outcome each) in one statement.</summary>
     Task RecordManyAsync(IReadOnlyList<EntityOutcome> outcomes, CancellationToken ct);
 
+    /// <summary>
+    /// Forgets these entities (at most 500), which the rule no longer has anything to do with; each outcome says what
+    /// was last done to it (closed, or skipped as out of scope) for the provisioning log.
+    /// </summary>
+    Task ForgetManyAsync(IReadOnlyList<EntityOutcome> forgotten, CancellationToken ct);
+
     /// <summary>Forgets these entities (at most 500 ids).</summary>
     Task DeleteManyAsync(string rule, EntityKind kind, IReadOnlyList<string> entityIds, CancellationToken ct);
 

@@ -38,6 +38,14 @@ internal sealed class SqlSyncLedger(StoreDatabase database) : ISyncLedger
         await database.ExecuteAsync($"INSERT INTO entity_outcomes ({Columns}) VALUES {values} {OnConflict}", ct, parameters);
     }
 
+    public async Task ForgetManyAsync(IReadOnlyList<EntityOutcome> forgotten, CancellationToken ct)
+    {
+        foreach (var group in forgotten.GroupBy(o => (o.Rule, o.EntityKind)))
+        {
+            await DeleteManyAsync(group.Key.Rule, group.Key.EntityKind, [.. group.Select(o => o.EntityId)], ct);
+        }
+    }
+
     public async Task DeleteManyAsync(string rule, EntityKind kind, IReadOnlyList<string> entityIds, CancellationToken ct)
     {
         if (entityIds.Count == 0)

@@ -147,5 +147,6 @@ internal static class SchemaMigrations
         ]),
         RuleEndpointsMigration.Migration,
         IncrementalPollMigration.Migration,
+        ProvisioningLogMigration.Migration,
     ];
 }

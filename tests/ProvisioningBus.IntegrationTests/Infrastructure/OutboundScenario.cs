@@ -45,7 +45,13 @@ public sealed class OutboundScenario : IAsyncDisposable
             scenario.parts.Add(vhost);
             scenario.Docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
             scenario.parts.Add(scenario.Docusign);
-            scenario.Gateway = await RunningGateway.StartAsync(vhost.AmqpUri, configure: configureGateway);
+            // The gateway reads the worker's store (its status and log API), as every process of a deployment shares one.
+            var store = new Dictionary<string, string?>
+            {
+                ["State:Provider"] = "Sqlite",
+                ["State:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"provisioningbus-test-{Guid.NewGuid():N}.db")}",
+            };
+            scenario.Gateway = await RunningGateway.StartAsync(vhost.AmqpUri, store, configureGateway);
             scenario.parts.Add(scenario.Gateway);
             scenario.PingOne = await global::PingOne.Emulator.PingOneEmulator.StartAsync(new PingOneEmulatorOptions
             {
@@ -61,6 +67,11 @@ public sealed class OutboundScenario : IAsyncDisposable
             scenario.parts.Add(scenario.PingOne);
 
             var settings = WorkerSettings(vhost.AmqpUri, scenario.PingOne, scenario.Docusign);
+            foreach (var (key, value) in store)
+            {
+                settings[key] = value;
+            }
+
             foreach (var (key, value) in ruleSettings ?? new Dictionary<string, string?>())
             {
                 settings[$"Outbound:Rules:{RuleName}:{key}"] = value;

@@ -44,6 +44,15 @@ public sealed partial class FirstReadmeCommandTests
         Assert.Equal("0", cells[9]);
         // The demo rule's Description setting (AllInOneHost.DemoRuleDescription), in the last column.
         Assert.Equal("The demo directory's people and groups, provisioned to the emulated Docusign account", cells[^1]);
+
+        // The provisioning log view lists the demo's creates (newest 100), and the chart draws them as success bars.
+        var log = LogTable().Match(page);
+        Assert.True(log.Success, $"the page has a provisioning log table:\n{page}");
+        var logRows = Row().Matches(log.Groups[1].Value).Select(row => Cell().Matches(row.Groups[1].Value).Select(cell => cell.Groups[1].Value).ToList()).ToList();
+        Assert.Contains(logRows, row => row[1] == "demo" && row[4] == "create" && row[6] == "success");
+        var chart = Chart().Match(page);
+        Assert.True(chart.Success, $"the page has the changes chart:\n{page}");
+        Assert.Contains("class=\"success\"", chart.Value, StringComparison.Ordinal);
     }
 
     private static int UsersSucceeded(JsonElement report) =>
@@ -66,6 +75,12 @@ public sealed partial class FirstReadmeCommandTests
 
     [GeneratedRegex("""<table id="rules">.*?<tbody>(.*?)</tbody>""", RegexOptions.Singleline)]
     private static partial Regex RulesTable();
+
+    [GeneratedRegex("""<table id="log">.*?<tbody>(.*?)</tbody>""", RegexOptions.Singleline)]
+    private static partial Regex LogTable();
+
+    [GeneratedRegex("""<svg id="changes-chart".*?</svg>""", RegexOptions.Singleline)]
+    private static partial Regex Chart();
 
     [GeneratedRegex("<tr>(.*?)</tr>", RegexOptions.Singleline)]
     private static partial Regex Row();

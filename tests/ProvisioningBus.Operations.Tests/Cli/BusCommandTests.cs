@@ -29,6 +29,7 @@ public sealed class BusCommandTests(RabbitMqFixture broker)
         var command = Assert.IsType<SyncRule>(Assert.Single(messages));
         Assert.Equal("people", command.RuleName);
         Assert.Equal(SyncKind.FullResync, command.Kind);
+        await AssertLoggedAsync(Settings.For(docusign, database), "people", "sync", "full resync requested");
     }
 
     [Fact]
@@ -73,6 +74,7 @@ public sealed class BusCommandTests(RabbitMqFixture broker)
         Assert.Contains("60 of 100 users", approved.Output, StringComparison.Ordinal);
         var messages = await Eventually.MatchesAsync(() => recorder.Messages, received => received.Count > 0, Timeout, "the approval arrives");
         Assert.Equal(snapshotId, Assert.IsType<ApproveInboundDeletions>(Assert.Single(messages)).SnapshotId);
+        await AssertLoggedAsync(settings, "back", "approve-deletions", "60 of 100 users");
     }
 
     [Fact]
@@ -132,6 +134,7 @@ public sealed class BusCommandTests(RabbitMqFixture broker)
 
         Assert.Equal(ExitCodes.Success, listed.ExitCode);
         Assert.Contains("Replayed 1 message.", replayed.Output, StringComparison.Ordinal);
+        await AssertLoggedAsync(settings, "*", "replay", "1 message from poison-test");
         await Eventually.MatchesAsync(() => consumer.Successes, successes => successes == 1, Timeout, "the replayed message is consumed");
         await host.StopAsync();
     }
@@ -170,5 +173,17 @@ public sealed class BusCommandTests(RabbitMqFixture broker)
             state.Succeeded();
             return Task.CompletedTask;
         }
+    }
+
+    /// <summary>The operator's action is in the provisioning log, as the OS user who ran the CLI.</summary>
+    private static async Task AssertLoggedAsync(IDictionary<string, string?> settings, string rule, string action, string reason)
+    {
+        var log = await CliRun.InvokeAsync(settings, "log", "--rule", rule, "--format", "json");
+        using var json = System.Text.Json.JsonDocument.Parse(log.Output);
+        Assert.Contains(json.RootElement.GetProperty("entries").EnumerateArray(), entry =>
+            entry.GetProperty("action").GetString() == action
+            && entry.GetProperty("direction").GetString() == "operator"
+            && entry.GetProperty("actor").GetString() == Environment.UserName
+            && entry.GetProperty("reason").GetString()!.Contains(reason, StringComparison.Ordinal));
     }
 }

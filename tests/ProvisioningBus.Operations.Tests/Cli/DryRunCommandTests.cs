@@ -200,16 +200,8 @@ public sealed class DryRunCommandTests
         Assert.DoesNotContain(docusign.State.Requests, request => request.Path.StartsWith("/restapi", StringComparison.Ordinal));
     }
 
-    private static Dictionary<string, string?> WithPingOne(Dictionary<string, string?> settings, PingOneEmulator pingOne)
-    {
-        settings["PingOne:ApiBaseUri"] = pingOne.ApiBaseUri.ToString();
-        settings["PingOne:AuthBaseUri"] = pingOne.AuthBaseUri.ToString();
-        settings["PingOne:EnvironmentId"] = pingOne.EnvironmentId;
-        settings["PingOne:ClientId"] = pingOne.ClientId;
-        settings["PingOne:ClientSecret"] = pingOne.ClientSecret;
-        settings["Outbound:Rules:people:SourceEnvironmentId"] = pingOne.EnvironmentId;
-        return settings;
-    }
+    private static Dictionary<string, string?> WithPingOne(Dictionary<string, string?> settings, PingOneEmulator pingOne) =>
+        Settings.WithPingOne(settings, pingOne);
 
     private static SnapshotUser Snapshot(EmulatedUser user) => SnapshotRows.FromDocusign(new DocusignUser
     {

@@ -1,4 +1,5 @@
 using Docusign.Emulator;
+using PingOne.Emulator;
 
 namespace ProvisioningBus.Operations.Tests.Infrastructure;
 
@@ -30,6 +31,18 @@ public static class Settings
             settings["RabbitMq:Uri"] = amqpUri.ToString();
         }
 
+        return settings;
+    }
+
+    /// <summary>Points PingOne (and the rule <c>people</c>'s source environment) at the test's emulator.</summary>
+    public static Dictionary<string, string?> WithPingOne(Dictionary<string, string?> settings, PingOneEmulator pingOne)
+    {
+        settings["PingOne:ApiBaseUri"] = pingOne.ApiBaseUri.ToString();
+        settings["PingOne:AuthBaseUri"] = pingOne.AuthBaseUri.ToString();
+        settings["PingOne:EnvironmentId"] = pingOne.EnvironmentId;
+        settings["PingOne:ClientId"] = pingOne.ClientId;
+        settings["PingOne:ClientSecret"] = pingOne.ClientSecret;
+        settings["Outbound:Rules:people:SourceEnvironmentId"] = pingOne.EnvironmentId;
         return settings;
     }
 }

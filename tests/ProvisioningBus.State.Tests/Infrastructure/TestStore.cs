@@ -68,9 +68,10 @@ public sealed class TestStore : IAsyncDisposable
     }
 
     /// <summary>Another store on the same database, as a second worker instance would have.</summary>
-    public ProvisioningStore Open(TimeProvider? clock = null, string? keyRingPath = null)
+    /// <param name="log">The provisioning log queue the store's ledger fills, when the test watches it.</param>
+    public ProvisioningStore Open(TimeProvider? clock = null, string? keyRingPath = null, ProvisioningBus.State.Log.ProvisioningLogQueue? log = null)
     {
-        var store = ProvisioningStore.Create(keyRingPath is null ? Options : Options with { KeyRingPath = keyRingPath }, clock ?? Clock);
+        var store = ProvisioningStore.Create(keyRingPath is null ? Options : Options with { KeyRingPath = keyRingPath }, clock ?? Clock, log);
         opened.Add(store);
         return store;
     }
