@@ -53,6 +53,13 @@ public sealed partial class FirstReadmeCommandTests
         var chart = Chart().Match(page);
         Assert.True(chart.Success, $"the page has the changes chart:\n{page}");
         Assert.Contains("class=\"success\"", chart.Value, StringComparison.Ordinal);
+
+        // A picture of the page for people (kept with the test's output): a real PNG of a page with content.
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "artifacts", "status-page.png");
+        await HeadlessChromium.ScreenshotAsync(statusPage, screenshot, TimeSpan.FromSeconds(60));
+        var png = await File.ReadAllBytesAsync(screenshot);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+        Assert.True(png.Length > 20_000, $"the screenshot at {screenshot} is {png.Length} bytes: a blank page?");
     }
 
     private static int UsersSucceeded(JsonElement report) =>

@@ -2,12 +2,21 @@ using System.Diagnostics;
 
 namespace ProvisioningBus.Operations.Tests.Infrastructure;
 
-/// <summary>Debian's Chromium, headless, rendering a page (scripts included) and returning the resulting DOM.</summary>
+/// <summary>Debian's Chromium, headless, rendering a page (scripts included): its resulting DOM, or a screenshot.</summary>
 public static class HeadlessChromium
 {
     private const string Binary = "/usr/bin/chromium";
 
-    public static async Task<string> RenderAsync(Uri page, TimeSpan timeout)
+    public static Task<string> RenderAsync(Uri page, TimeSpan timeout) => RunAsync(page, ["--dump-dom"], timeout);
+
+    /// <summary>Saves a PNG of the page as a browser window of 1400 × 2000 shows it, once its scripts have run.</summary>
+    public static async Task ScreenshotAsync(Uri page, string file, TimeSpan timeout)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await RunAsync(page, [$"--screenshot={file}", "--window-size=1400,2000", "--hide-scrollbars"], timeout);
+    }
+
+    private static async Task<string> RunAsync(Uri page, IEnumerable<string> output, TimeSpan timeout)
     {
         if (!File.Exists(Binary))
         {
@@ -29,8 +38,8 @@ public static class HeadlessChromium
             {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", $"--user-data-dir={profile.FullName}",
-                "--virtual-time-budget=10000", "--dump-dom", page.ToString(),
-            })
+                "--virtual-time-budget=10000",
+            }.Concat(output).Append(page.ToString()))
             {
                 start.ArgumentList.Add(argument);
             }
