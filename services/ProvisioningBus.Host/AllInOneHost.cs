@@ -20,6 +20,8 @@ namespace ProvisioningBus.Host;
 public static class AllInOneHost
 {
     /// <summary>The demo rule's description, as the status page shows it.</summary>
+    public const string DemoRuleName = "demo";
+
     public const string DemoRuleDescription = "The demo directory's people and groups, provisioned to the emulated Docusign account";
 
     public static async Task RunAsync(string[] args)
@@ -75,10 +77,12 @@ public static class AllInOneHost
         var console = new DemoConsole(Console.Out, interactive: !Console.IsOutputRedirected);
         console.Listening(gateway, webhook, adminToken, docusign.BaseUri, pingOne.BaseUri, app.Configuration[$"{BusOptions.SectionName}:Uri"]);
 
-        DemoDirectory.SeedUsers(pingOne.State, options.DemoUsers, groupIds);
+        var demoUsers = DemoDirectory.SeedUsers(pingOne.State, options.DemoUsers, groupIds);
         var lifetime = app.Services.GetRequiredService<IHostApplicationLifetime>();
+        var inScope = await DemoScope.CountInScopeAsync(app.Services, DemoRuleName, demoUsers, lifetime.ApplicationStopping);
         await console.ShowProgressAsync(
-            () => (docusign.State.Users.Count(user => user.Email.EndsWith("@demo.example", StringComparison.Ordinal)), options.DemoUsers),
+            () => (docusign.State.Users.Count(user => user.Email.EndsWith("@demo.example", StringComparison.Ordinal)), inScope),
+            outOfScope: demoUsers.Count - inScope,
             lifetime.ApplicationStopping);
 
         await app.WaitForShutdownAsync();

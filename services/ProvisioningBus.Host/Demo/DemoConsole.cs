@@ -23,8 +23,9 @@ public sealed class DemoConsole(TextWriter output, bool interactive)
         output.WriteLine("Press Ctrl+C to stop.");
     }
 
-    /// <summary>Prints done/total and the rate until everything is provisioned (or the host stops).</summary>
-    public async Task ShowProgressAsync(Func<(int Done, int Total)> progress, CancellationToken cancellationToken)
+    /// <summary>Prints done/total and the rate until every in-scope user is provisioned (or the host stops).</summary>
+    /// <param name="outOfScope">Demo users the rule's scope leaves out: never provisioned, so not waited for.</param>
+    public async Task ShowProgressAsync(Func<(int Done, int Total)> progress, int outOfScope, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         using var ticker = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
@@ -60,6 +61,8 @@ public sealed class DemoConsole(TextWriter output, bool interactive)
             output.WriteLine();
         }
 
-        output.WriteLine($"Initial sync complete: {done} users provisioned to Docusign in {clock.Elapsed.TotalSeconds:F1} s. Listening for changes.");
+        var skipped = outOfScope == 0 ? "" : $", {outOfScope} out of the rule's scope";
+        output.WriteLine($"Initial sync complete: {done} users provisioned to Docusign in {clock.Elapsed.TotalSeconds:F1} s{skipped}. Listening for changes.");
+        output.WriteLine("  What happened to whom: the provisioning log on the status page, or /api/log with the same token.");
     }
 }

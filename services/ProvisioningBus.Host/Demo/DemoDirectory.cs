@@ -39,18 +39,23 @@ public static class DemoDirectory
         [.. GroupNames.Take(Math.Min(count, GroupNames.Length)).Select(name => directory.CreateGroup(name).Id)];
 
     /// <summary>Creates the users and puts each into one group (round robin), as an admin would.</summary>
-    public static void SeedUsers(DirectoryState directory, int count, IReadOnlyList<string> groupIds)
+    /// <returns>The users' PingOne ids.</returns>
+    public static IReadOnlyList<string> SeedUsers(DirectoryState directory, int count, IReadOnlyList<string> groupIds)
     {
+        var ids = new List<string>(count);
         for (var i = 0; i < count; i++)
         {
             var given = GivenNames[i % GivenNames.Length];
             var family = FamilyNames[i / GivenNames.Length % FamilyNames.Length];
             var username = $"{given}.{family}.{i:D4}".ToLowerInvariant();
             var user = directory.CreateUser(username, $"{username}@demo.example", new EmulatedUserName(given, family), Titles[i % Titles.Length]);
+            ids.Add(user.Id);
             if (groupIds.Count > 0)
             {
                 directory.AddMember(user.Id, groupIds[i % groupIds.Count]);
             }
         }
+
+        return ids;
     }
 }

@@ -62,6 +62,20 @@ public sealed partial class FirstReadmeCommandTests
         Assert.True(png.Length > 20_000, $"the screenshot at {screenshot} is {png.Length} bytes: a blank page?");
     }
 
+    [Fact]
+    public async Task With_a_scope_that_leaves_users_out_the_demo_progress_finishes_and_says_how_many_were_out_of_scope()
+    {
+        // Titles go round six values, so 2 of 12 demo users are engineers.
+        await using var host = await HostProcess.StartAsync(
+            "--Host:GatewayPort=0", "--Host:DocusignEmulatorPort=0", "--Host:PingOneEmulatorPort=0", "--Host:DemoUsers=12",
+            "--Outbound:Rules:demo:Scope:Conditions:0:Attribute=title", "--Outbound:Rules:demo:Scope:Conditions:0:Value=Engineer");
+
+        var complete = await host.WaitForLineAsync(line => line.StartsWith("Initial sync complete", StringComparison.Ordinal), Timeout);
+
+        Assert.Contains("2 users provisioned", complete, StringComparison.Ordinal);
+        Assert.Contains("10 out of the rule's scope", complete, StringComparison.Ordinal);
+    }
+
     private static int UsersSucceeded(JsonElement report) =>
         report.GetProperty("rules").EnumerateArray().Where(rule => rule.GetProperty("name").GetString() == "demo").Sum(rule => rule.GetProperty("users").GetProperty("success").GetInt32());
 
