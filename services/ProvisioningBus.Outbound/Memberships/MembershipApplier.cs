@@ -7,6 +7,7 @@ using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.PingOne;
 using ProvisioningBus.ServiceDefaults;
 using ProvisioningBus.State;
+using ProvisioningBus.State.Log;
 using ProvisioningBus.State.Groups;
 using ProvisioningBus.State.Ledger;
 using ProvisioningBus.State.Memberships;
@@ -26,7 +27,8 @@ public sealed class MembershipApplier(
     IProvisioningStore store,
     IOptions<MembershipBatchingOptions> options,
     TimeProvider time,
-    ILogger<MembershipApplier> logger)
+    ILogger<MembershipApplier> logger,
+    ProvisioningLogQueue? log = null)
 {
     public async Task<MembershipApplyResult> ApplyAsync(CompiledOutboundRule rule, IReadOnlyList<MembershipChange> changes, CancellationToken cancellationToken)
     {
@@ -175,9 +177,11 @@ public sealed class MembershipApplier(
                 if (error is not null && (add || !DocusignErrorCodes.IsNotFound(error.ErrorCode)))
                 {
                     failures.Add(error);
+                    await LogAsync(link, chunk[i].PingOneUserId, add, error, cancellationToken);
                     continue;
                 }
 
+                await LogAsync(link, chunk[i].PingOneUserId, add, null, cancellationToken);
                 accepted++;
                 if (add)
                 {
@@ -194,6 +198,14 @@ public sealed class MembershipApplier(
         MembershipChangeTelemetry.Count(action, AppliedChange.Success, accepted);
         MembershipChangeTelemetry.Count(action, AppliedChange.Failed, failures.Count - failedBefore);
         return accepted;
+    }
+
+    private async Task LogAsync(GroupLink link, string pingOneUserId, bool add, DocusignError? error, CancellationToken ct)
+    {
+        if (log is not null)
+        {
+            await log.EnqueueAsync(MembershipLogEntries.For(link, pingOneUserId, add, error, time.GetUtcNow()), ct);
+        }
     }
 
     private async Task<MembershipChangeAction> CurrentActionAsync(

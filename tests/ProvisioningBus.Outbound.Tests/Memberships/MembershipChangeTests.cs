@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProvisioningBus.Outbound.Tests.Infrastructure;
 using ProvisioningBus.State.Ledger;
+using ProvisioningBus.State.Log;
 using ProvisioningBus.State.Memberships;
 using Xunit.Abstractions;
 
@@ -35,6 +36,16 @@ public sealed class MembershipChangeTests(ITestOutputHelper output)
 
         var applied = await scenario.Store.Memberships.ListByGroupAsync(GroupScenario.RuleName, groupId, CancellationToken.None).ToListAsync();
         Assert.Equal(users[1].PingOneUserId, Assert.Single(applied).PingOneUserId);
+
+        // Each add and remove is a line of the provisioning log (written in the background, so waited for).
+        var logged = await Eventually.MatchesAsync(
+            async () => (await scenario.Store.ProvisioningLog.QueryAsync(new ProvisioningLogQuery(GroupScenario.RuleName, Limit: ProvisioningLogQuery.MaxLimit), CancellationToken.None)).Entries
+                .Where(entry => entry.EntityType == "membership").Select(entry => (entry.EntityId, entry.Action, entry.Outcome)).ToList(),
+            entries => entries.Count == 3,
+            Timeout,
+            "two adds and one remove are logged");
+        Assert.Equal(2, logged.Count(entry => entry.Action == "add"));
+        Assert.Equal(($"{groupId}/{users[0].PingOneUserId}", "remove", "success"), Assert.Single(logged, entry => entry.Action == "remove"));
     }
 
     [Fact]
