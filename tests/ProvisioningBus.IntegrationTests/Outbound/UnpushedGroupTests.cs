@@ -45,7 +45,9 @@ public sealed class UnpushedGroupTests(RabbitMqFixture broker)
         await testbed.StartWorkerAsync();
 
         await Eventually.MatchesAsync<global::Docusign.Emulator.EmulatedGroup?>(() => testbed.Docusign(Deleting).State.FindGroupByName("Auditors"), group => group is null, Timeout, "Auditors is deleted in Docusign");
-        Assert.Null(await testbed.Store.GroupLinks.GetAsync(Deleting, auditors, default));
+        // The link goes once the Docusign group is deleted, a moment after.
+        await Eventually.MatchesAsync<GroupLink?>(
+            () => testbed.Store.GroupLinks.GetAsync(Deleting, auditors, default), link => link is null, Timeout, "the deleted group's link is forgotten");
         await Eventually.MatchesAsync<GroupLink?>(
             () => testbed.Store.GroupLinks.GetAsync(Unlinking, approvers, default), link => link is null, Timeout, "Approvers is unlinked");
         Assert.NotNull(testbed.Docusign(Unlinking).State.FindGroupByName("Approvers"));
