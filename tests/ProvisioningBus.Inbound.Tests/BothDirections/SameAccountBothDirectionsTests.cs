@@ -60,7 +60,15 @@ public sealed class SameAccountBothDirectionsTests(RabbitMqFixture broker)
         await AssertOneEachSideAsync(scenario);
         Assert.Equal("Amazing", DocusignUser(scenario, grace.Email).FirstName);
 
-        // Settled: with every PingOne event delivered, a poll finds nothing new and nothing writes to Docusign any more.
+        // Grace's PingOne writes were the inbound worker's: the gateway dropped their events, so the outbound rule never
+        // heard of her. A later PingOne change that reaches Docusign shows the events before it were consumed.
+        scenario.PingOne.State.UpdateUser(PingOneUser(scenario, "ada@example.com").Id, new EmulatedUserChanges { Name = new EmulatedUserName(Given: "Ada", Family: "Lovelace") });
+        await WaitForDocusignAsync(scenario, "ada@example.com", user => user.FirstName == "Ada", "a last PingOne rename reaches Docusign");
+        Assert.Null(await worker.Store.Ledger.GetAsync(BothDirectionsScenario.OutboundRuleName, EntityKind.User, PingOneUser(scenario, grace.Email).Id, CancellationToken.None));
+        Assert.NotNull(await worker.Store.Ledger.GetAsync(BothDirectionsScenario.OutboundRuleName, EntityKind.User, PingOneUser(scenario, "ada@example.com").Id, CancellationToken.None));
+
+        // Settled: once a poll has taken that last rename, the next finds nothing new and nothing writes to Docusign any more.
+        await SyncAsync(scenario, worker);
         var writes = DocusignWrites(scenario);
         var quiet = await SyncAsync(scenario, worker);
         Assert.Equal(0, quiet.Counts.Appeared + quiet.Counts.Changed + quiet.Counts.Disappeared);
