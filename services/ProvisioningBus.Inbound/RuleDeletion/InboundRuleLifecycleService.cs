@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ProvisioningBus.Core.Leases;
 using ProvisioningBus.Core.Rules.Inbound;
 using ProvisioningBus.Inbound.Rules;
@@ -18,6 +19,7 @@ public sealed class InboundRuleLifecycleService(
     ILeaseStore leases,
     InboundInstance instance,
     DeletedInboundRuleDeprovisioner deletedRules,
+    IOptions<LeaseOptions> leaseTimes,
     [FromKeyedServices(InboundExtensions.ScheduleClock)] TimeProvider time,
     ILogger<InboundRuleLifecycleService> logger) : BackgroundService
 {
@@ -57,7 +59,7 @@ public sealed class InboundRuleLifecycleService(
     /// <summary>Under the poll's lease, as a run rewrites the whole state; a run holding it now stores the fact itself.</summary>
     private async Task RememberFactsAsync(CompiledInboundRule rule, CancellationToken ct)
     {
-        await using var lease = await HeldLease.TryAcquireAsync(leases, InboundSyncRunner.LeaseName(rule.Name), instance.HolderId, TimeSpan.FromMinutes(1), time, logger, ct);
+        await using var lease = await HeldLease.TryAcquireAsync(leases, InboundSyncRunner.LeaseName(rule.Name), instance.HolderId, leaseTimes.Value.InboundRunTtl, time, logger, ct);
         if (lease is not null && await ruleStates.GetAsync(rule.Name, ct) is { } state)
         {
             // The stored hash is kept: a configuration change it does not reflect yet still calls for a resync.

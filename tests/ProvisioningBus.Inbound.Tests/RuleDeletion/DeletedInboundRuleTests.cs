@@ -27,6 +27,20 @@ public sealed class DeletedInboundRuleTests(RabbitMqFixture broker)
     }
 
     [Fact]
+    public async Task Two_workers_starting_together_without_the_rule_deprovision_it_once()
+    {
+        await using var scenario = await InboundScenario.StartAsync(broker);
+        var provisioned = await ProvisionAllAsync(scenario, new Dictionary<string, string?> { ["DeprovisionOnRuleDeletion"] = "true" });
+
+        var workers = await Task.WhenAll(scenario.StartWorkerWithoutRuleAsync(), scenario.StartWorkerWithoutRuleAsync());
+
+        await WaitForgottenAsync(workers[0]);
+        Assert.Empty(scenario.ProvisionedInPingOne());
+        var deletions = (await workers[1].RunsAsync()).Where(run => run.Kind == SyncRunKind.RuleDeletion).ToList();
+        Assert.Equal(provisioned, Assert.Single(deletions).Counts.Deleted);
+    }
+
+    [Fact]
     public async Task Deleting_a_rule_that_does_not_deprovision_leaves_its_PingOne_users_and_forgets_it()
     {
         await using var scenario = await InboundScenario.StartAsync(broker);
