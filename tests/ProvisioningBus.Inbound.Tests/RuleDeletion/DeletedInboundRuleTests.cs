@@ -41,6 +41,29 @@ public sealed class DeletedInboundRuleTests(RabbitMqFixture broker)
     }
 
     [Fact]
+    public async Task Turning_deprovisioning_on_is_remembered_at_the_next_start_without_a_resync()
+    {
+        await using var scenario = await InboundScenario.StartAsync(broker);
+        await ProvisionAllAsync(scenario, null);
+
+        var reconfigured = await scenario.StartWorkerAsync(new Dictionary<string, string?> { ["DeprovisionOnRuleDeletion"] = "true" });
+        var remembered = await Eventually.MatchesAsync<RuleState?>(
+            () => reconfigured.Store.RuleStates.GetAsync(InboundScenario.RuleName, CancellationToken.None),
+            state => state is not null && state.ConfigHash.Contains(";deprovision=Delete", StringComparison.Ordinal),
+            Patience,
+            "the worker remembers that the rule now deprovisions");
+        Assert.NotNull(remembered);
+        // Only the initial sync ran: the start-up remembered it, not a run, and the changed fact called for no resync.
+        Assert.All(await reconfigured.RunsAsync(), run => Assert.Equal(SyncRunKind.Initial, run.Kind));
+        await reconfigured.StopAsync();
+
+        var worker = await scenario.StartWorkerWithoutRuleAsync();
+
+        await WaitForgottenAsync(worker);
+        Assert.Empty(scenario.ProvisionedInPingOne());
+    }
+
+    [Fact]
     public async Task Deleting_a_rule_that_does_not_deprovision_leaves_its_PingOne_users_and_forgets_it()
     {
         await using var scenario = await InboundScenario.StartAsync(broker);
