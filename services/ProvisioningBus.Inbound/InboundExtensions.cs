@@ -5,6 +5,7 @@ using ProvisioningBus.Core.Hosting;
 using ProvisioningBus.Core.Messaging;
 using ProvisioningBus.Core.Roles;
 using ProvisioningBus.Core.Rules.Inbound;
+using ProvisioningBus.Inbound.RuleDeletion;
 using ProvisioningBus.Inbound.Rules;
 using ProvisioningBus.Inbound.Sync;
 using ProvisioningBus.Inbound.Users;
@@ -37,6 +38,7 @@ public static class InboundExtensions
         services.AddSingleton<InboundSyncRunner>();
         services.AddSingleton<InboundUserApplier>();
         services.AddSingleton<InboundSyncCommands>();
+        services.AddSingleton<DeletedInboundRuleDeprovisioner>();
 
         if (registerBus)
         {
@@ -48,6 +50,7 @@ public static class InboundExtensions
         if (roles.HasFlag(WorkerRoles.InboundPoller))
         {
             services.AddHostedService(provider => provider.GetRequiredService<InboundPoller>());
+            services.AddHostedService<InboundRuleLifecycleService>();
         }
 
         return builder;

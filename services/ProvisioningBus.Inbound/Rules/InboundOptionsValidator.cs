@@ -40,6 +40,7 @@ public sealed class InboundOptionsValidator(IConfiguration configuration) : IVal
             failures.Add($"{section}:PollLiveReserve must be from 0 to below 1 (was {options.PollLiveReserve}): the share of the Docusign budget the poll leaves to live work.");
         }
 
+        MassDeletionThresholds.Validate($"{section}:DeletedRuleGuard", options.DeletedRuleGuard, failures);
         foreach (var (ruleName, rule) in options.Rules)
         {
             var key = $"{section}:Rules:{ruleName}";

@@ -1,5 +1,6 @@
 using MassTransit;
 using ProvisioningBus.Contracts;
+using ProvisioningBus.Inbound.RuleDeletion;
 using ProvisioningBus.Inbound.Rules;
 using ProvisioningBus.State.Rules;
 using ProvisioningBus.State.Runs;
@@ -15,17 +16,25 @@ public sealed class ApproveInboundDeletionsConsumer(
     InboundRuleCatalog rules,
     IRuleStateStore ruleStates,
     InboundSyncRunner runner,
+    DeletedInboundRuleDeprovisioner deletedRules,
     ILogger<ApproveInboundDeletionsConsumer> logger) : IConsumer<ApproveInboundDeletions>
 {
     public async Task Consume(ConsumeContext<ApproveInboundDeletions> context)
     {
         var approval = context.Message;
+        var state = await ruleStates.GetAsync(approval.RuleName, context.CancellationToken);
         if (rules.Find(approval.RuleName) is null)
         {
+            // A deleted rule whose removals the guard held: the approval is the only thing that still acts on it.
+            if (state is { Direction: RuleDirection.Inbound } && state.PendingApprovalSnapshotId == approval.SnapshotId)
+            {
+                logger.LogInformation("Deleted inbound rule {Rule}: removals {HoldId} approved by {ApprovedBy}", approval.RuleName, approval.SnapshotId, approval.ApprovedBy);
+                await deletedRules.DeprovisionAsync(approval.RuleName, context.CancellationToken, approval.SnapshotId);
+            }
+
             return;
         }
 
-        var state = await ruleStates.GetAsync(approval.RuleName, context.CancellationToken);
         if (state?.PendingApprovalSnapshotId != approval.SnapshotId)
         {
             logger.LogWarning(

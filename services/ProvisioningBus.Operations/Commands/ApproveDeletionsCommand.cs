@@ -20,10 +20,11 @@ public static class ApproveDeletionsCommand
         {
             var cli = context(parse);
             var ruleName = parse.GetValue(rule)!;
-            var inbound = cli.Configuration.GetSection($"Inbound:Rules:{ruleName}").Exists();
+            var configuredInbound = cli.Configuration.GetSection($"Inbound:Rules:{ruleName}").Exists();
             using var host = await cli.StartHostAsync(builder => builder.AddProvisioningStateStore(), cancellationToken);
             var state = await host.Services.GetRequiredService<IProvisioningStore>().RuleStates.GetAsync(ruleName, cancellationToken);
-            // A deleted outbound rule is known only to the store: its held closes are approved all the same.
+            // A deleted rule is known only to the store: its held closes or PingOne removals are approved all the same.
+            var inbound = configuredInbound || (state?.Direction == RuleDirection.Inbound && !cli.Configuration.GetSection($"Outbound:Rules:{ruleName}").Exists());
             var outbound = !inbound && (cli.Configuration.GetSection($"Outbound:Rules:{ruleName}").Exists() || state?.Direction == RuleDirection.Outbound);
             if (!inbound && !outbound)
             {

@@ -98,6 +98,25 @@ public sealed class InboundScenario : IAsyncDisposable
         return worker;
     }
 
+    /// <summary>A worker whose configuration no longer has the rule (deleted), with <paramref name="extra"/> settings on top.</summary>
+    public async Task<RunningInboundWorker> StartWorkerWithoutRuleAsync(IDictionary<string, string?>? extra = null)
+    {
+        var settings = Settings();
+        foreach (var key in settings.Keys.Where(key => key.StartsWith($"Inbound:Rules:{RuleName}:", StringComparison.Ordinal)).ToList())
+        {
+            settings.Remove(key);
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var worker = await RunningInboundWorker.StartAsync(settings);
+        parts.Add(worker);
+        return worker;
+    }
+
     /// <summary>Seeds a Docusign user directly in the emulated account (no API call).</summary>
     public EmulatedUserView SeedDocusignUser(string first, string last, string? jobTitle = "Engineer", string status = "Active")
     {

@@ -48,6 +48,16 @@ public sealed class InboundOptionsValidationTests
         Assert.DoesNotContain(failures, f => f.Contains("Mappings:title", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_negative_deleted_rule_guard_is_rejected_with_its_configuration_key()
+    {
+        var options = new InboundOptions { DeletedRuleGuard = { MaxDeletions = -1 } };
+
+        var failures = new InboundOptionsValidator(Configuration).Validate(null, options).Failures!.ToList();
+
+        Assert.Contains(failures, f => f.StartsWith("Inbound:DeletedRuleGuard:MaxDeletions", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(-0.1)]
     [InlineData(1.0)]

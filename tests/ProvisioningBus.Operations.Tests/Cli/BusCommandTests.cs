@@ -78,6 +78,30 @@ public sealed class BusCommandTests(RabbitMqFixture broker)
     }
 
     [Fact]
+    public async Task Approve_deletions_of_a_deleted_inbound_rule_known_only_to_the_store_sends_the_inbound_approval()
+    {
+        await using var vhost = await broker.CreateVirtualHostAsync();
+        await using var recorder = await CommandRecorder.StartAsync(vhost.AmqpUri);
+        await using var docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
+        using var database = new TemporaryDatabase();
+        var settings = Settings.For(docusign, database, vhost.AmqpUri);
+        var holdId = Guid.NewGuid();
+        using (var seeded = await SeededStore.OpenAsync(database))
+        {
+            await seeded.Store().RuleStates.UpsertAsync(
+                new RuleState("gone-inbound", RuleDirection.Inbound, "hash;deprovision=Delete", DateTimeOffset.UtcNow, null, null, holdId, "deleting this rule would delete 300 of 300 PingOne users"),
+                CancellationToken.None);
+            await seeded.StopAsync();
+        }
+
+        var approved = await CliRun.InvokeAsync(settings, "approve-deletions", "gone-inbound");
+
+        Assert.True(approved.ExitCode == ExitCodes.Success, approved.Error);
+        var messages = await Eventually.MatchesAsync(() => recorder.Messages, received => received.Count > 0, Timeout, "the approval arrives");
+        Assert.Equal(holdId, Assert.IsType<ApproveInboundDeletions>(Assert.Single(messages)).SnapshotId);
+    }
+
+    [Fact]
     public async Task Approve_deletions_of_an_outbound_rule_asks_a_full_resync_that_carries_the_approved_hold()
     {
         await using var vhost = await broker.CreateVirtualHostAsync();

@@ -21,4 +21,11 @@ public sealed class InboundOptions
     /// work, from 0 to below 1: a 1M-user listing is 10,000 calls, more than three hours of an account's whole budget.
     /// </summary>
     public double PollLiveReserve { get; set; } = 0.5;
+
+    /// <summary>
+    /// Holds the deprovisioning of a deleted rule (<see cref="InboundRuleOptions.DeprovisionOnRuleDeletion"/>) that would
+    /// remove more PingOne users than <see cref="MassDeletionGuardOptions.MaxDeletions"/> until an operator approves.
+    /// The percentage is not read: a deleted rule removes all its users, so only the count tells a small rule from a directory.
+    /// </summary>
+    public MassDeletionGuardOptions DeletedRuleGuard { get; set; } = new();
 }

@@ -38,6 +38,13 @@ public sealed class InboundRuleOptions
     /// </summary>
     public RemoveAction RemoveAction { get; set; } = RemoveAction.Delete;
 
+    /// <summary>
+    /// When the rule is removed from configuration, the next start deletes the PingOne users it provisioned (or disables
+    /// them, with <see cref="RemoveAction"/> <c>Disable</c>) behind <c>Inbound:DeletedRuleGuard</c>. Off: only the rule's
+    /// stored state is forgotten and its PingOne users stay.
+    /// </summary>
+    public bool DeprovisionOnRuleDeletion { get; set; }
+
     /// <summary>Which Docusign users the rule takes at all; no conditions means every user of the account.</summary>
     public InboundUserFilterOptions UserFilter { get; set; } = new();
 

@@ -30,7 +30,7 @@ public static class InboundSchedule
             return Attemptable(recent.FirstOrDefault(run => run.Kind == SyncRunKind.Initial), now, retryDelay) ? SyncRunKind.Initial : null;
         }
 
-        if (!string.Equals(state.ConfigHash, InboundRuleFingerprint.Compute(rule), StringComparison.Ordinal))
+        if (!string.Equals(InboundRuleFingerprint.HashOf(state.ConfigHash), InboundRuleFingerprint.Compute(rule), StringComparison.Ordinal))
         {
             return Attemptable(recent.FirstOrDefault(run => run.Kind == SyncRunKind.FullResync), now, retryDelay) ? SyncRunKind.FullResync : null;
         }
