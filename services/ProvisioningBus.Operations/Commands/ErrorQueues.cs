@@ -77,14 +77,23 @@ public sealed class ErrorQueues(BusOptions bus, OutboundOptions outbound)
         var target = errorQueue[..^ErrorSuffix.Length];
         await using var connection = await ConnectAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
-        // Only the messages present at the start: a replayed change that fails again must not be met a second time.
+        // A replayed change that fails again comes back with its message id: met a second time, it ends the run. The
+        // queue's count at the start is no bound: a message another client (say `errors list`) just returned may not
+        // be counted as ready yet. It bounds only messages without an id.
         var present = await channel.QueueDeclarePassiveAsync(errorQueue, cancellationToken);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var kept = new List<ulong>();
         var moved = 0;
-        for (var i = 0u; i < present.MessageCount && moved < max; i++)
+        for (var taken = 0u; moved < max; taken++)
         {
             if (await channel.BasicGetAsync(errorQueue, autoAck: false, cancellationToken) is not { } message)
             {
+                break;
+            }
+
+            if (message.BasicProperties.MessageId is { } id ? !seen.Add(id) : taken >= present.MessageCount)
+            {
+                kept.Add(message.DeliveryTag);
                 break;
             }
 
