@@ -80,52 +80,46 @@ public sealed class BusCommandTests(RabbitMqFixture broker)
     [Fact]
     public async Task Approve_deletions_of_a_deleted_inbound_rule_known_only_to_the_store_sends_the_inbound_approval()
     {
-        await using var vhost = await broker.CreateVirtualHostAsync();
-        await using var recorder = await CommandRecorder.StartAsync(vhost.AmqpUri);
-        await using var docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
-        using var database = new TemporaryDatabase();
-        var settings = Settings.For(docusign, database, vhost.AmqpUri);
-        var holdId = Guid.NewGuid();
-        using (var seeded = await SeededStore.OpenAsync(database))
-        {
-            await seeded.Store().RuleStates.UpsertAsync(
-                new RuleState("gone-inbound", RuleDirection.Inbound, "hash;deprovision=Delete", DateTimeOffset.UtcNow, null, null, holdId, "deleting this rule would delete 300 of 300 PingOne users"),
-                CancellationToken.None);
-            await seeded.StopAsync();
-        }
+        var (holdId, output, messages) = await ApproveDeletedRuleAsync(
+            new RuleState("gone-inbound", RuleDirection.Inbound, "hash;deprovision=Delete", DateTimeOffset.UtcNow, null, null, Guid.NewGuid(), "deleting this rule would delete 300 of 300 PingOne users"));
 
-        var approved = await CliRun.InvokeAsync(settings, "approve-deletions", "gone-inbound");
-
-        Assert.True(approved.ExitCode == ExitCodes.Success, approved.Error);
-        var messages = await Eventually.MatchesAsync(() => recorder.Messages, received => received.Count > 0, Timeout, "the approval arrives");
+        Assert.Contains("300 of 300", output, StringComparison.Ordinal);
         Assert.Equal(holdId, Assert.IsType<ApproveInboundDeletions>(Assert.Single(messages)).SnapshotId);
     }
 
     [Fact]
     public async Task Approve_deletions_of_an_outbound_rule_asks_a_full_resync_that_carries_the_approved_hold()
     {
+        var (holdId, output, messages) = await ApproveDeletedRuleAsync(
+            new RuleState("gone", RuleDirection.Outbound, "hash", DateTimeOffset.UtcNow, null, null, Guid.NewGuid(), "deleting this rule would close 300 of 300 provisioned Docusign users"));
+
+        Assert.Contains("300 of 300", output, StringComparison.Ordinal);
+        var command = Assert.IsType<SyncRule>(Assert.Single(messages));
+        Assert.Equal(("gone", SyncKind.FullResync, holdId), (command.RuleName, command.Kind, command.ApprovedDeletions));
+    }
+
+    /// <summary>
+    /// A deleted rule, known only to the store with its held deletions, approved through the CLI: the hold, what the CLI
+    /// printed and what reached the bus.
+    /// </summary>
+    private async Task<(Guid HoldId, string Output, IReadOnlyList<object> Messages)> ApproveDeletedRuleAsync(RuleState deleted)
+    {
         await using var vhost = await broker.CreateVirtualHostAsync();
         await using var recorder = await CommandRecorder.StartAsync(vhost.AmqpUri);
         await using var docusign = await DocusignEmulator.StartAsync(new DocusignEmulatorOptions());
         using var database = new TemporaryDatabase();
         var settings = Settings.For(docusign, database, vhost.AmqpUri);
-        var holdId = Guid.NewGuid();
         using (var seeded = await SeededStore.OpenAsync(database))
         {
-            // A deleted rule: only the store still knows it, and its held closes.
-            await seeded.Store().RuleStates.UpsertAsync(
-                new RuleState("gone", RuleDirection.Outbound, "hash", DateTimeOffset.UtcNow, null, null, holdId, "deleting this rule would close 300 of 300 provisioned Docusign users"),
-                CancellationToken.None);
+            await seeded.Store().RuleStates.UpsertAsync(deleted, CancellationToken.None);
             await seeded.StopAsync();
         }
 
-        var approved = await CliRun.InvokeAsync(settings, "approve-deletions", "gone");
+        var approved = await CliRun.InvokeAsync(settings, "approve-deletions", deleted.Rule);
 
         Assert.True(approved.ExitCode == ExitCodes.Success, approved.Error);
-        Assert.Contains("300 of 300", approved.Output, StringComparison.Ordinal);
         var messages = await Eventually.MatchesAsync(() => recorder.Messages, received => received.Count > 0, Timeout, "the approval arrives");
-        var command = Assert.IsType<SyncRule>(Assert.Single(messages));
-        Assert.Equal(("gone", SyncKind.FullResync, holdId), (command.RuleName, command.Kind, command.ApprovedDeletions));
+        return (deleted.PendingApprovalSnapshotId!.Value, approved.Output, messages);
     }
 
     [Fact]
