@@ -38,8 +38,7 @@ public sealed class ConnectionGate(ConnectionQuarantine quarantine, IOptions<Qua
             catch (Exception failure) when (FailureClassifier.Classify(failure) is { IsAuthentication: true } classified)
             {
                 var connection = ConnectionProblems.Report(logger, failure, classified, docusignConnection, resource, entityId);
-                await quarantine.ReportRefusalAsync(connection, classified, ct);
-                if (await quarantine.ReadAsync(connection, ct) is null)
+                if (!await quarantine.ReportRefusalAsync(connection, classified, ct))
                 {
                     throw;
                 }

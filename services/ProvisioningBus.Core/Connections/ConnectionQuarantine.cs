@@ -23,10 +23,6 @@ public sealed class ConnectionQuarantine(
 {
     private readonly ConcurrentDictionary<string, Local> _local = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <returns>The connection's quarantine, or null when it is not quarantined.</returns>
-    public async Task<ConnectionQuarantineState?> ReadAsync(string connection, CancellationToken ct) =>
-        (await ReadStoredAsync(connection, ct)).State;
-
     /// <summary>
     /// Waits while any of <paramref name="connections"/> is quarantined and its next try is not due, but not past
     /// <paramref name="holdUntil"/>.
@@ -61,22 +57,24 @@ public sealed class ConnectionQuarantine(
     }
 
     /// <summary>A refusal of the connection's credential or rights.</summary>
-    public async Task ReportRefusalAsync(string connection, ClassifiedFailure failure, CancellationToken ct)
+    /// <returns>Whether the connection is quarantined now (by this refusal or before it).</returns>
+    public async Task<bool> ReportRefusalAsync(string connection, ClassifiedFailure failure, CancellationToken ct)
     {
         var local = _local.GetOrAdd(connection, _ => new Local());
         var refusals = Interlocked.Increment(ref local.Refusals);
-        await QuarantineAsync(connection, $"{failure.ErrorCode}: {failure.Message}", startsQuarantine: refusals >= options.Value.FailuresBeforeQuarantine, ct);
+        return await QuarantineAsync(connection, $"{failure.ErrorCode}: {failure.Message}", startsQuarantine: refusals >= options.Value.FailuresBeforeQuarantine, ct);
     }
 
     /// <summary>
     /// A failed Test Connection: the connection is quarantined at once, so nothing goes through it until a try (after
     /// the backoff) or a passing test succeeds.
     /// </summary>
-    public Task ReportFailedTestAsync(string connection, string reason, CancellationToken ct) =>
-        QuarantineAsync(connection, "Connection test failed: " + reason, startsQuarantine: true, ct);
+    public async Task ReportFailedTestAsync(string connection, string reason, CancellationToken ct) =>
+        await QuarantineAsync(connection, "Connection test failed: " + reason, startsQuarantine: true, ct);
 
     /// <param name="startsQuarantine">Whether this failure may quarantine a connection that is not quarantined yet.</param>
-    private async Task QuarantineAsync(string connection, string reason, bool startsQuarantine, CancellationToken ct)
+    /// <returns>Whether the connection is quarantined now.</returns>
+    private async Task<bool> QuarantineAsync(string connection, string reason, bool startsQuarantine, CancellationToken ct)
     {
         var local = _local.GetOrAdd(connection, _ => new Local());
         var settings = options.Value;
@@ -85,9 +83,14 @@ public sealed class ConnectionQuarantine(
         {
             var (stored, version) = await ReadStoredAsync(connection, ct);
             var now = time.GetUtcNow();
-            if ((stored is null && !startsQuarantine) || (stored is not null && stored.NextAttemptAt > now))
+            if (stored is null && !startsQuarantine)
             {
-                return;
+                return false;
+            }
+
+            if (stored is not null && stored.NextAttemptAt > now)
+            {
+                return true;
             }
 
             var tries = (stored?.FailedTries ?? 0) + 1;
@@ -111,8 +114,11 @@ public sealed class ConnectionQuarantine(
                     ct);
             }
 
-            return;
+            return true;
         }
+
+        // Other processes kept writing first: whatever they wrote decides.
+        return (await ReadStoredAsync(connection, ct)).State is not null;
     }
 
     /// <summary>A call through the connection succeeded: the refusals in a row start again, and a quarantine is lifted.</summary>
