@@ -131,14 +131,14 @@ async function refreshChart() {
 async function refreshLog() {
   const filter = new URLSearchParams();
   for (const [key, value] of new FormData(document.getElementById('log-filter'))) if (value) filter.set(key, value);
-  filter.set('limit', '100');
+  filter.set('limit', '500');
   const response = await fetch(location.origin + '/api/log?' + filter, { credentials: 'same-origin' });
   const page = await response.json();
   if (!response.ok) { document.getElementById('log-note').textContent = page.detail || 'Log unavailable'; return; }
   fill('log', page.entries.map(e => [time(e.at), e.rule, e.direction, e.entityType + ' ' + (e.displayName === e.entityId ? e.entityId : e.displayName + ' (' + e.entityId + ')'),
     e.action, (e.changedAttributes || []).join(', '), { text: e.outcome, cls: e.outcome },
     [e.errorCode, e.message, e.reason, e.actor ? 'by ' + e.actor : null].filter(Boolean).join(' '), text(e.traceId)]));
-  document.getElementById('log-note').textContent = page.nextOffset ? 'Newest 100 shown; `log --offset 100` or GET /api/log?offset=100 for more.' : '';
+  document.getElementById('log-note').textContent = page.nextOffset ? 'Newest 500 shown; `log --offset 500` or GET /api/log?offset=500 for more.' : '';
 }
 document.getElementById('log-filter').addEventListener('submit', event => { event.preventDefault(); refreshLog(); });
 async function refreshAll() {

@@ -45,7 +45,7 @@ public sealed partial class FirstReadmeCommandTests
         // The demo rule's Description setting (AllInOneHost.DemoRuleDescription), in the last column.
         Assert.Equal("The demo directory's people and groups, provisioned to the emulated Docusign account", cells[^1]);
 
-        // The provisioning log view lists the demo's creates (newest 100), and the chart draws them as success bars.
+        // The provisioning log view lists the demo's creates (newest 500), and the chart draws them as success bars.
         var log = LogTable().Match(page);
         Assert.True(log.Success, $"the page has a provisioning log table:\n{page}");
         var logRows = Row().Matches(log.Groups[1].Value).Select(row => Cell().Matches(row.Groups[1].Value).Select(cell => cell.Groups[1].Value).ToList()).ToList();
