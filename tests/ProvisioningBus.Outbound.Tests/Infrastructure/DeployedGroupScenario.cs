@@ -128,6 +128,18 @@ public sealed class DeployedGroupScenario : IAsyncDisposable
         return [.. links.Select(link => new ProvisionedUser(link.PingOneUserId, link.DocusignUserId, link.Email))];
     }
 
+    /// <summary>
+    /// Waits until the rule's start-up full resync has completed. A test that counts what the event consumers apply
+    /// waits for it first: a resync still running would apply the same changes itself (it adds the pushed groups'
+    /// members too), and the consumers would then find nothing left to do.
+    /// </summary>
+    public Task WaitForStartupResyncAsync() =>
+        Eventually.MatchesAsync(
+            () => Store.SyncRuns.GetLatestAsync(RuleName, CancellationToken.None),
+            run => run is { CompletedAt: not null },
+            TimeSpan.FromSeconds(60),
+            $"the start-up full resync of {RuleName} completes");
+
     /// <summary>Waits for the custom Docusign group with this name (exactly one).</summary>
     public Task<global::Docusign.Emulator.EmulatedGroup> DocusignGroupAsync(string name, string because) =>
         Eventually.MatchesAsync(

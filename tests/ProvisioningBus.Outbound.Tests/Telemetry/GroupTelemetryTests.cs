@@ -39,6 +39,7 @@ public sealed class GroupTelemetryTests(RabbitMqFixture broker)
                 .WithTracing(tracing => tracing.AddInMemoryExporter(workerSpans))
                 .WithMetrics(metrics => metrics.AddInMemoryExporter(workerMetrics.Snapshots)));
         var docusignGroup = await scenario.DocusignGroupAsync("Telemetry Reviewers", "the start-up resync creates the pushed group");
+        await scenario.WaitForStartupResyncAsync();
         var users = await scenario.ProvisionUsersAsync(["tess", "theo"]);
 
         // The resync created the group, so its GROUP.CREATED event changes nothing; the rename is the change counted.
