@@ -27,6 +27,8 @@ public static class GatewayExtensions
         builder.Services.AddScoped<DirectoryChangePublisher>();
         builder.Services.AddSingleton<MalformedEventParking>();
         builder.AddSyncStatus();
+        builder.Services.AddSingleton<DocusignBudgetHistory>();
+        builder.Services.AddHostedService<DocusignBudgetSampler>();
         // Enum names, not numbers, in every JSON answer: operators and scripts read "Failed", not 4.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         if (!builder.Services.Any(service => service.ServiceType == typeof(MassTransit.IBus)))

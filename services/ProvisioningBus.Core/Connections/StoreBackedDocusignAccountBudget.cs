@@ -37,10 +37,19 @@ public sealed class StoreBackedDocusignAccountBudget(ISharedCounterStore store, 
             return Serialize(next) == Serialize(state) ? null : next;
         }, cancellationToken);
 
+    /// <summary>What the deployment has left of the account's budget now, as every worker counts it; read-only.</summary>
+    public static async Task<DocusignBudgetReading> ReadRemainingAsync(
+        ISharedCounterStore store, string accountId, TimeSpan burstWindow, DateTimeOffset now, CancellationToken ct)
+    {
+        var stored = await store.GetAsync(StateName(accountId), ct);
+        var state = stored is null ? DocusignAccountBudgetState.Empty : Deserialize(stored.State);
+        return DocusignAccountBudgetPolicy.Remaining(state, now, burstWindow);
+    }
+
     /// <param name="change">The next state, or null when nothing needs writing.</param>
     private async Task UpdateAsync(string accountId, Func<DocusignAccountBudgetState, DocusignAccountBudgetState?> change, CancellationToken ct)
     {
-        var name = "docusign-budget:" + accountId.ToLowerInvariant();
+        var name = StateName(accountId);
         try
         {
             for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -60,6 +69,8 @@ public sealed class StoreBackedDocusignAccountBudget(ISharedCounterStore store, 
             logger.LogWarning("Docusign account budget {Account}: the store did not answer ({Error}); letting this call through on the process budget", accountId, ex.GetType().Name);
         }
     }
+
+    private static string StateName(string accountId) => "docusign-budget:" + accountId.ToLowerInvariant();
 
     private static string Serialize(DocusignAccountBudgetState state) => JsonSerializer.Serialize(state);
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ProvisioningBus.Contracts;
 using ProvisioningBus.Core.Rules;
 using ProvisioningBus.State.Ledger;
+using ProvisioningBus.Core.Roles;
 
 namespace ProvisioningBus.Core.DeadLetters;
 
@@ -13,10 +14,9 @@ namespace ProvisioningBus.Core.DeadLetters;
 public static class ChangeSubjects
 {
     /// <summary>
-    /// The user consumer's queue (<c>UserChangeConsumerDefinition.QueueName</c>; Core cannot reference Outbound, a test
-    /// keeps the two equal): a membership change that fails there failed as its user's change, elsewhere as its group's.
+    /// The user consumer's queue: a membership change that fails there failed as its user's change, elsewhere as its group's.
     /// </summary>
-    public const string UserQueue = "user-changes";
+    public const string UserQueue = RoleQueues.UserChanges;
 
     /// <summary>
     /// The subject of the change in <paramref name="body"/>, which reached <paramref name="queue"/> (the consumer's queue,

@@ -176,6 +176,21 @@ public static class DocusignAccountBudgetPolicy
         return state;
     }
 
+    /// <summary>
+    /// What is left of both windows at <paramref name="now"/> as the deployment counts it (its reservations and what
+    /// answers reported), in the shape of an answer's headers; the limits are null until an answer named them.
+    /// </summary>
+    public static DocusignBudgetReading Remaining(DocusignAccountBudgetState state, DateTimeOffset now, TimeSpan burstWindow)
+    {
+        state = Roll(state, now, burstWindow);
+        return new DocusignBudgetReading(
+            state.HourlyLimit,
+            state.HourlyLimit is { } hourly ? Math.Max(0, hourly - state.HourlyUsed) : null,
+            state.HourlyResetsAt,
+            state.BurstLimit,
+            state.BurstLimit is { } burst ? Math.Max(0, burst - state.SliceCounts.Sum()) : null);
+    }
+
     /// <summary>Moves both windows up to <paramref name="now"/>: a passed reset starts a new hour, passed slices drop out.</summary>
     private static DocusignAccountBudgetState Roll(DocusignAccountBudgetState state, DateTimeOffset now, TimeSpan burstWindow)
     {

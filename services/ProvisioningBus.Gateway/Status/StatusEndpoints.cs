@@ -23,6 +23,8 @@ public static class StatusEndpoints
 
         admin.MapProvisioningLog();
         admin.MapProvisionOnDemand();
+        admin.MapDeletionApprovals();
+        admin.MapDocusignBudget();
         admin.MapGet("/status", () => Results.Content(StatusPage.Html, "text/html; charset=utf-8"));
         admin.MapGet("/", () => Results.Redirect("/status"));
         return endpoints;

@@ -1,11 +1,12 @@
 using MassTransit;
+using ProvisioningBus.Core.Roles;
 
 namespace ProvisioningBus.Inbound.Sync;
 
 /// <summary>The <c>inbound-deletion-approvals</c> queue: quorum; an approval that finds the rule busy waits for the running sync.</summary>
 public sealed class ApproveInboundDeletionsConsumerDefinition : ConsumerDefinition<ApproveInboundDeletionsConsumer>
 {
-    public const string QueueName = "inbound-deletion-approvals";
+    public const string QueueName = RoleQueues.InboundDeletionApprovals;
 
     public ApproveInboundDeletionsConsumerDefinition()
     {

@@ -1,11 +1,12 @@
 using MassTransit;
+using ProvisioningBus.Core.Roles;
 
 namespace ProvisioningBus.Inbound.Sync;
 
 /// <summary>The <c>inbound-sync-requests</c> queue: quorum; a request that finds the rule busy waits for the running sync.</summary>
 public sealed class SyncRuleConsumerDefinition : ConsumerDefinition<SyncRuleConsumer>
 {
-    public const string QueueName = "inbound-sync-requests";
+    public const string QueueName = RoleQueues.InboundSyncRequests;
 
     public SyncRuleConsumerDefinition()
     {

@@ -1,6 +1,7 @@
 using MassTransit;
 using ProvisioningBus.Contracts;
 using ProvisioningBus.Core.Failures;
+using ProvisioningBus.Core.Roles;
 
 namespace ProvisioningBus.Inbound.Users;
 
@@ -11,7 +12,7 @@ namespace ProvisioningBus.Inbound.Users;
 /// </summary>
 public sealed class InboundUserChangeConsumerDefinition : ConsumerDefinition<InboundUserChangeConsumer>
 {
-    public const string QueueName = "docusign-user-changes";
+    public const string QueueName = RoleQueues.DocusignUserChanges;
 
     private const int Partitions = 16;
 

@@ -1,8 +1,7 @@
 using System.CommandLine;
-using ProvisioningBus.Contracts;
 using ProvisioningBus.Core.Hosting;
+using ProvisioningBus.Core.Rules;
 using ProvisioningBus.State;
-using ProvisioningBus.State.Rules;
 
 namespace ProvisioningBus.Operations.Commands;
 
@@ -20,41 +19,30 @@ public static class ApproveDeletionsCommand
         {
             var cli = context(parse);
             var ruleName = parse.GetValue(rule)!;
-            var configuredInbound = cli.Configuration.GetSection($"Inbound:Rules:{ruleName}").Exists();
             using var host = await cli.StartHostAsync(builder => builder.AddProvisioningStateStore(), cancellationToken);
-            var state = await host.Services.GetRequiredService<IProvisioningStore>().RuleStates.GetAsync(ruleName, cancellationToken);
-            // A deleted rule is known only to the store: its held closes or PingOne removals are approved all the same.
-            var inbound = configuredInbound || (state?.Direction == RuleDirection.Inbound && !cli.Configuration.GetSection($"Outbound:Rules:{ruleName}").Exists());
-            var outbound = !inbound && (cli.Configuration.GetSection($"Outbound:Rules:{ruleName}").Exists() || state?.Direction == RuleDirection.Outbound);
-            if (!inbound && !outbound)
+            var store = host.Services.GetRequiredService<IProvisioningStore>();
+            var lookup = await HeldDeletions.FindAsync(cli.Configuration, store, ruleName, cancellationToken);
+            if (!lookup.RuleKnown)
             {
                 cli.Error.WriteLine($"No rule named '{ruleName}' is configured.");
                 return ExitCodes.NotFound;
             }
 
-            if (state?.PendingApprovalSnapshotId is not { } holdId)
+            if (lookup.Held is not { } held)
             {
                 cli.Output.WriteLine($"Rule '{ruleName}' has no deletions waiting for approval.");
                 return ExitCodes.NothingToDo;
             }
 
-            cli.Output.WriteLine($"Held: {state.PendingApprovalReason}");
-            var exit = inbound
-                ? await BusCommandSender.PublishAsync(cli, new ApproveInboundDeletions
-                {
-                    RuleName = ruleName, SnapshotId = holdId, ApprovedBy = Environment.UserName, ApprovedAt = DateTimeOffset.UtcNow,
-                }, cancellationToken)
-                : await BusCommandSender.PublishAsync(cli, new SyncRule
-                {
-                    RuleName = ruleName, Kind = SyncKind.FullResync, RequestedBy = Environment.UserName, RequestedAt = DateTimeOffset.UtcNow, ApprovedDeletions = holdId,
-                }, cancellationToken);
+            cli.Output.WriteLine($"Held: {held.Reason}");
+            var exit = await BusCommandSender.PublishAsync(
+                cli, (bus, ct) => held.PublishApprovalAsync(bus, Environment.UserName, DateTimeOffset.UtcNow, ct), cancellationToken);
             if (exit == ExitCodes.Success)
             {
-                cli.Output.WriteLine(inbound ? $"Deletions of snapshot {holdId} approved." : $"Deletions held as {holdId} approved; a full resync applies them.");
+                cli.Output.WriteLine(held.Approved);
             }
 
-            await OperatorLog.RecordAsync(host.Services.GetRequiredService<IProvisioningStore>(), ruleName, "approve-deletions", exit == ExitCodes.Success,
-                $"held as {holdId}: {state.PendingApprovalReason}", cancellationToken);
+            await OperatorLog.RecordAsync(store, ruleName, "approve-deletions", exit == ExitCodes.Success, held.LogReason, cancellationToken);
             return exit;
         });
         return command;

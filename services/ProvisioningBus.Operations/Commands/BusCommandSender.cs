@@ -6,8 +6,12 @@ namespace ProvisioningBus.Operations.Commands;
 /// <summary>Publishes one command on the workers' RabbitMQ and returns once the broker confirmed it.</summary>
 public static class BusCommandSender
 {
-    public static async Task<int> PublishAsync<T>(CliContext cli, T message, CancellationToken cancellationToken)
-        where T : class
+    public static Task<int> PublishAsync<T>(CliContext cli, T message, CancellationToken cancellationToken)
+        where T : class =>
+        PublishAsync(cli, (bus, ct) => bus.Publish(message, ct), cancellationToken);
+
+    /// <summary>The same for a caller that picks the message: <paramref name="publish"/> publishes on the bus it is given.</summary>
+    public static async Task<int> PublishAsync(CliContext cli, Func<IBus, CancellationToken, Task> publish, CancellationToken cancellationToken)
     {
         var bus = cli.Configuration.GetSection(BusOptions.SectionName).Get<BusOptions>() ?? new BusOptions();
         if (!bus.UsesRabbitMq)
@@ -20,7 +24,7 @@ public static class BusCommandSender
         try
         {
             await host.StartAsync(cancellationToken);
-            await host.Services.GetRequiredService<IBus>().Publish(message, cancellationToken);
+            await publish(host.Services.GetRequiredService<IBus>(), cancellationToken);
             await host.StopAsync(cancellationToken);
             return ExitCodes.Success;
         }

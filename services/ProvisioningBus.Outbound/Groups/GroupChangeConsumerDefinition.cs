@@ -1,6 +1,7 @@
 using MassTransit;
 using ProvisioningBus.Contracts;
 using ProvisioningBus.Core.Failures;
+using ProvisioningBus.Core.Roles;
 
 namespace ProvisioningBus.Outbound.Groups;
 
@@ -12,7 +13,7 @@ namespace ProvisioningBus.Outbound.Groups;
 /// </summary>
 public sealed class GroupChangeConsumerDefinition : ConsumerDefinition<GroupChangeConsumer>
 {
-    public const string QueueName = "group-changes";
+    public const string QueueName = RoleQueues.GroupChanges;
 
     private const int Lanes = 8;
 

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using ProvisioningBus.Core.Failures;
+using ProvisioningBus.Core.Roles;
 
 namespace ProvisioningBus.Outbound.Memberships;
 
@@ -13,7 +14,7 @@ namespace ProvisioningBus.Outbound.Memberships;
 /// </summary>
 public sealed class MembershipChangeConsumerDefinition : ConsumerDefinition<MembershipChangeConsumer>
 {
-    public const string QueueName = "membership-changes";
+    public const string QueueName = RoleQueues.MembershipChanges;
 
     private readonly MembershipBatchingOptions batching;
 

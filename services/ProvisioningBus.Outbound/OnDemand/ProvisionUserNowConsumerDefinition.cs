@@ -1,4 +1,5 @@
 using MassTransit;
+using ProvisioningBus.Core.Roles;
 
 namespace ProvisioningBus.Outbound.OnDemand;
 
@@ -8,7 +9,7 @@ namespace ProvisioningBus.Outbound.OnDemand;
 /// </summary>
 public sealed class ProvisionUserNowConsumerDefinition : ConsumerDefinition<ProvisionUserNowConsumer>
 {
-    public const string QueueName = "provision-user-now";
+    public const string QueueName = RoleQueues.ProvisionUserNow;
 
     public ProvisionUserNowConsumerDefinition()
     {

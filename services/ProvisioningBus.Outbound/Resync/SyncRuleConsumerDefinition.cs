@@ -1,11 +1,12 @@
 using MassTransit;
+using ProvisioningBus.Core.Roles;
 
 namespace ProvisioningBus.Outbound.Resync;
 
 /// <summary>The <c>outbound-sync-rule</c> queue: one resync at a time per process (the store lease makes it one per rule across instances).</summary>
 public sealed class SyncRuleConsumerDefinition : ConsumerDefinition<SyncRuleConsumer>
 {
-    public const string QueueName = "outbound-sync-rule";
+    public const string QueueName = RoleQueues.OutboundSyncRequests;
 
     public SyncRuleConsumerDefinition()
     {

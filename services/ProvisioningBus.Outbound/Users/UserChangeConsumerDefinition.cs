@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using ProvisioningBus.Core.Failures;
+using ProvisioningBus.Core.Roles;
 
 namespace ProvisioningBus.Outbound.Users;
 
@@ -14,7 +15,7 @@ namespace ProvisioningBus.Outbound.Users;
 /// </summary>
 public sealed class UserChangeConsumerDefinition : ConsumerDefinition<UserChangeConsumer>
 {
-    public const string QueueName = "user-changes";
+    public const string QueueName = RoleQueues.UserChanges;
 
     private readonly UserBatchOptions batching;
 

@@ -20,13 +20,20 @@ public sealed class AdminSurfaceTests(RabbitMqFixture broker)
         using var browser = gateway.CreateClient(authenticated: false);
         browser.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("anyone:" + RunningGateway.AdminToken)));
 
-        foreach (var path in new[] { "/status", "/api/status", "/api/status/rules/people" })
+        foreach (var path in new[] { "/status", "/api/status", "/api/status/rules/people", "/api/log", "/api/budget" })
         {
             using var refused = await anonymous.GetAsync(new Uri(path, UriKind.Relative));
             using var wrongToken = await wrong.GetAsync(new Uri(path, UriKind.Relative));
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, wrongToken.StatusCode);
             Assert.Contains("Basic", refused.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        }
+
+        // The actions too: an approval of held deletions (the page's button) or a provision need the token.
+        foreach (var path in new[] { "/api/rules/people/approve-deletions", "/api/rules/people/provision" })
+        {
+            using var refused = await anonymous.PostAsync(new Uri(path, UriKind.Relative), new StringContent("{}", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         }
 
         using var api = await admin.GetAsync(new Uri("/api/status", UriKind.Relative));

@@ -1,6 +1,9 @@
+using System.Net;
+using System.Net.Http.Json;
 using PingOne.Emulator.Directory;
 using ProvisioningBus.Contracts;
 using ProvisioningBus.IntegrationTests.Infrastructure;
+using ProvisioningBus.State.Log;
 using ProvisioningBus.State.Rules;
 using ProvisioningBus.State.Runs;
 
@@ -53,7 +56,17 @@ public sealed class OutboundMassDeletionGuardTests(RabbitMqFixture broker)
         Assert.Single(notifications.Posts); // operators hear of a hold once, not at every run it holds
 
         var again = (await testbed.Store.SyncRuns.GetLatestAsync(Rule, default))!;
-        await testbed.PublishAsync(new SyncRule { RuleName = Rule, Kind = SyncKind.FullResync, RequestedBy = "operator", RequestedAt = DateTimeOffset.UtcNow, ApprovedDeletions = holdId });
+        // The status page's Approve button: the hold the page showed, approved over the admin API. A hold id the page
+        // did not show (a newer hold) is refused, so nobody approves deletions they have not seen.
+        await using var gateway = await RunningGateway.StartAsync(testbed.VirtualHost.AmqpUri, testbed.Settings);
+        using var admin = gateway.CreateAdminClient();
+        using var stale = await admin.PostAsJsonAsync($"/api/rules/{Rule}/approve-deletions", new { holdId = Guid.NewGuid() });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        using var unknown = await admin.PostAsJsonAsync("/api/rules/no-such-rule/approve-deletions", new { holdId });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using var approval = await admin.PostAsJsonAsync($"/api/rules/{Rule}/approve-deletions", new { holdId });
+        Assert.Equal(HttpStatusCode.OK, approval.StatusCode);
+        Assert.Contains("a full resync applies them", await approval.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var approved = await WaitForRunAsync(testbed, Rule, again.RunId, SyncRunStatus.Succeeded, "the approved resync closes the users");
         Assert.Equal(4L, approved.Counts.Deleted);
         foreach (var user in users)
@@ -64,6 +77,12 @@ public sealed class OutboundMassDeletionGuardTests(RabbitMqFixture broker)
         var released = (await testbed.Store.RuleStates.GetAsync(Rule, default))!;
         Assert.Null(released.PendingApprovalSnapshotId);
         Assert.Null(released.PendingApprovalReason);
+        var approvals = (await testbed.Store.ProvisioningLog.QueryAsync(new ProvisioningLogQuery(Rule), default)).Entries
+            .Where(entry => entry.Action == "approve-deletions").ToList();
+        Assert.StartsWith("api ", Assert.Single(approvals).Actor, StringComparison.Ordinal);
+        Assert.Contains(holdId.ToString(), approvals[0].Reason, StringComparison.Ordinal);
+        using var nothingHeld = await admin.PostAsJsonAsync($"/api/rules/{Rule}/approve-deletions", new { holdId });
+        Assert.Equal(HttpStatusCode.Conflict, nothingHeld.StatusCode);
     }
 
     [Fact]

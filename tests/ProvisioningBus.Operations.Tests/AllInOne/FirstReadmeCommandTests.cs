@@ -54,6 +54,16 @@ public sealed partial class FirstReadmeCommandTests
         Assert.True(chart.Success, $"the page has the changes chart:\n{page}");
         Assert.Contains("class=\"success\"", chart.Value, StringComparison.Ordinal);
 
+        // The budget chart draws the demo account's hourly and burst budget left, read from the budget the workers share.
+        var budget = BudgetChart().Match(page);
+        Assert.True(budget.Success, $"the page has the Docusign budget chart:\n{page}");
+        Assert.Contains("class=\"hourly-point\"", budget.Value, StringComparison.Ordinal);
+        Assert.Contains("class=\"burst-point\"", budget.Value, StringComparison.Ordinal);
+        Assert.Matches("""id="budget-legend">solid: hourly, dashed: 30 s burst — demo \([^)]+\): hourly \d+/\d+ left""", page);
+
+        // Nothing is held: the held-deletions table says so rather than showing its headers only.
+        Assert.Matches("""<table id="held">.*?<tbody><tr><td[^>]*class="none"[^>]*>none</td></tr></tbody>""", page);
+
         // A picture of the page for people (kept with the test's output): a real PNG of a page with content.
         var screenshot = Path.Combine(AppContext.BaseDirectory, "artifacts", "status-page.png");
         await HeadlessChromium.ScreenshotAsync(statusPage, screenshot, TimeSpan.FromSeconds(60));
@@ -102,6 +112,9 @@ public sealed partial class FirstReadmeCommandTests
 
     [GeneratedRegex("""<svg id="changes-chart".*?</svg>""", RegexOptions.Singleline)]
     private static partial Regex Chart();
+
+    [GeneratedRegex("""<svg id="budget-chart".*?</svg>""", RegexOptions.Singleline)]
+    private static partial Regex BudgetChart();
 
     [GeneratedRegex("<tr>(.*?)</tr>", RegexOptions.Singleline)]
     private static partial Regex Row();

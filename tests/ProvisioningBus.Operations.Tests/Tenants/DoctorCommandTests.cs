@@ -1,5 +1,6 @@
 using Docusign.Emulator;
 using PingOne.Emulator;
+using ProvisioningBus.Core.Roles;
 using ProvisioningBus.Operations.Commands;
 using ProvisioningBus.Operations.Tests.Infrastructure;
 
@@ -24,7 +25,10 @@ public sealed class DoctorCommandTests(RabbitMqFixture broker)
         {
             settings[name.Replace(":demo:", ":signing:", StringComparison.Ordinal)] = value;
         }
-        await DeclareQueueAsync(vhost.AmqpUri, "user-changes");
+        foreach (var queue in RoleQueues.For(WorkerRoles.Users))
+        {
+            await DeclareQueueAsync(vhost.AmqpUri, queue);
+        }
 
         var subscribed = await CliRun.InvokeAsync(settings, "subscribe", "pingone");
         var healthy = await CliRun.InvokeAsync(settings, "doctor");
@@ -84,7 +88,7 @@ public sealed class DoctorCommandTests(RabbitMqFixture broker)
         return settings;
     }
 
-    /// <summary>The queue a users worker declares at its first start.</summary>
+    /// <summary>A queue a users worker declares at its first start.</summary>
     private static async Task DeclareQueueAsync(Uri amqpUri, string queue)
     {
         await using var connection = await BrokerConnection.OpenAsync(amqpUri.ToString(), CancellationToken.None);

@@ -1,7 +1,6 @@
 using System.Text;
 using ProvisioningBus.Core.DeadLetters;
 using ProvisioningBus.Core.Rules;
-using ProvisioningBus.Outbound.Users;
 using ProvisioningBus.State.Ledger;
 
 namespace ProvisioningBus.Outbound.UnitTests.DeadLetters;
@@ -18,10 +17,6 @@ public sealed class ChangeSubjectsTests
             ["elsewhere"] = new OutboundRuleOptions { SourceEnvironmentId = "env-b", TargetConnection = "demo" },
         },
     };
-
-    [Fact]
-    public void The_user_queue_constant_is_the_user_consumers_queue() =>
-        Assert.Equal(UserChangeConsumerDefinition.QueueName, ChangeSubjects.UserQueue);
 
     [Fact]
     public void A_user_change_belongs_to_every_enabled_rule_of_its_environment_under_its_username()
