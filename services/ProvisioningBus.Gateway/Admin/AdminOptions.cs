@@ -13,4 +13,10 @@ public sealed class AdminOptions
     /// <c>/status</c> and <c>/api/status</c>. Unset: both answer 404.
     /// </summary>
     public string? Token { get; set; }
+
+    /// <summary>
+    /// How long <c>POST /api/rules/{rule}/provision</c> waits for a users worker's answer before it answers 504; the
+    /// worker reads PingOne and writes Docusign, which may wait for the budget.
+    /// </summary>
+    public TimeSpan ProvisionTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

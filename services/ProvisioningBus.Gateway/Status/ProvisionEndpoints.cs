@@ -1,5 +1,7 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 using ProvisioningBus.Contracts;
+using ProvisioningBus.Gateway.Admin;
 
 namespace ProvisioningBus.Gateway.Status;
 
@@ -10,18 +12,17 @@ namespace ProvisioningBus.Gateway.Status;
 /// </summary>
 public static class ProvisionEndpoints
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-
     public static RouteGroupBuilder MapProvisionOnDemand(this RouteGroupBuilder admin)
     {
-        admin.MapPost("/api/rules/{rule}/provision", async (string rule, ProvisionRequest body, HttpContext http, IBus bus, CancellationToken cancellationToken) =>
+        admin.MapPost("/api/rules/{rule}/provision", async (string rule, ProvisionRequest body, HttpContext http, IBus bus, IOptions<AdminOptions> options, CancellationToken cancellationToken) =>
         {
             if (string.IsNullOrWhiteSpace(body.User))
             {
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid request.", detail: "user (a PingOne user id or email) is required.");
             }
 
-            var client = bus.CreateRequestClient<ProvisionUserNow>(RequestTimeout.After(s: (int)Timeout.TotalSeconds));
+            var timeout = options.Value.ProvisionTimeout;
+            var client = bus.CreateRequestClient<ProvisionUserNow>(RequestTimeout.After(ms: (int)timeout.TotalMilliseconds));
             try
             {
                 var response = await client.GetResponse<UserProvisionedNow>(new ProvisionUserNow
@@ -38,7 +39,7 @@ public static class ProvisionEndpoints
             catch (RequestTimeoutException)
             {
                 return Results.Problem(statusCode: StatusCodes.Status504GatewayTimeout, title: "No users worker answered.",
-                    detail: $"No worker with the users role answered within {Timeout.TotalSeconds:0} s.");
+                    detail: $"No worker with the users role answered within {timeout.TotalSeconds:0.#} s ({AdminOptions.SectionName}:ProvisionTimeout).");
             }
             catch (RequestFaultException fault)
             {

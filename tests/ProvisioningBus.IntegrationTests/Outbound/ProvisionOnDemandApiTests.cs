@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using PingOne.Emulator.Directory;
 using ProvisioningBus.IntegrationTests.Infrastructure;
 
@@ -31,6 +32,29 @@ public sealed class ProvisionOnDemandApiTests(RabbitMqFixture broker)
         Assert.Single(scenario.Docusign.State.FindUsersByEmail(email));
         Assert.Equal(HttpStatusCode.NotFound, unknownRule.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_a_users_worker_the_provision_api_answers_504_after_the_configured_timeout()
+    {
+        await using var vhost = await broker.CreateVirtualHostAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["State:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"provisioningbus-provision-{Guid.NewGuid():N}.db")}",
+            ["Outbound:Rules:people:TargetConnection"] = "demo",
+            ["Gateway:Admin:ProvisionTimeout"] = "00:00:02",
+        };
+        await using var gateway = await RunningGateway.StartAsync(vhost.AmqpUri, settings);
+        using var admin = gateway.CreateAdminClient();
+
+        using var response = await admin.PostAsJsonAsync(new Uri("/api/rules/people/provision", UriKind.Relative), new { user = "nobody@example.com" });
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Contains("No worker with the users role answered within 2 s (Gateway:Admin:ProvisionTimeout)", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        settings["Gateway:Admin:ProvisionTimeout"] = "00:00:00";
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(async () => await (await RunningGateway.StartAsync(vhost.AmqpUri, settings)).DisposeAsync());
+        Assert.Contains("Gateway:Admin:ProvisionTimeout must be above zero", refused.Message, StringComparison.Ordinal);
     }
 
     private static async Task<JsonElement> PostAsync(HttpClient admin, string rule, object body)
