@@ -15,7 +15,7 @@ public sealed class InboundProvisioningLogTests(RabbitMqFixture broker)
         await using var scenario = await InboundScenario.StartAsync(broker);
         var ann = scenario.SeedDocusignUser("Ann", "Able", jobTitle: "Engineer");
         await using var worker = await scenario.StartWorkerAsync();
-        await scenario.WaitForPingOneAsync(users => users.Count == 1, "Ann is provisioned");
+        await scenario.WaitForPingOneAsync(users => users.ContainsKey(ann.UserId), "Ann is provisioned");
 
         var create = (await LinesAsync(worker, ann.UserId, lines => lines.Any(line => line.Action == "create"), "the create is logged")).Single(line => line.Action == "create");
         await worker.Docusign.UpdateUserAsync(new DocusignUserUpdate(ann.UserId) { JobTitle = "Staff Engineer" });
