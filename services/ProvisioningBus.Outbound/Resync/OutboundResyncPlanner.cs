@@ -53,6 +53,8 @@ public sealed class OutboundResyncPlanner(IPingOneClient pingOne, IDocusignClien
                 action = OutboundUserDecision.Decide(rule, user, link, DocusignUserLookup.Of(current));
             }
 
+            subject = subject with { Change = ResyncChangeDetail.For(action) };
+
             switch (action.Kind)
             {
                 case OutboundUserActionKind.Create:
@@ -85,7 +87,7 @@ public sealed class OutboundResyncPlanner(IPingOneClient pingOne, IDocusignClien
                     unlinks.Add(link);
                     break;
                 default:
-                    settles.Add(Settle(new ResyncSubject(rule.Name, link.PingOneUserId, link.Email, link.SourceVersion), link, action));
+                    settles.Add(Settle(new ResyncSubject(rule.Name, link.PingOneUserId, link.Email, link.SourceVersion) { Change = ResyncChangeDetail.For(action) }, link, action));
                     break;
             }
         }
@@ -94,10 +96,10 @@ public sealed class OutboundResyncPlanner(IPingOneClient pingOne, IDocusignClien
     }
 
     private static PlannedUserWrite Write(ResyncSubject subject, UserLink? link, OutboundUserAction action) =>
-        new(subject with { Change = ResyncChangeDetail.For(action) }, link, action.Wanted!.User, action.LinkHash, action.DocusignUserId, action.NewUser, action.Update, action.Changes);
+        new(subject, link, action.Wanted!.User, action.LinkHash, action.DocusignUserId, action.NewUser, action.Update, action.Changes);
 
     private static PlannedUserSettle Settle(ResyncSubject subject, UserLink? link, OutboundUserAction action) =>
-        new(subject with { Change = ResyncChangeDetail.For(action) }, link, action.Outcome, action.ErrorCode, action.Reason, action.DocusignUserId, action.Wanted?.User.Email, action.DocusignUserId is null ? null : action.LinkHash);
+        new(subject, link, action.Outcome, action.ErrorCode, action.Reason, action.DocusignUserId, action.Wanted?.User.Email, action.DocusignUserId is null ? null : action.LinkHash);
 
     /// <summary>
     /// Every PingOne user of the environment in scope. The list endpoint does not return memberOfGroupIDs, so each group
