@@ -1,5 +1,6 @@
 using ProvisioningBus.Core.Rules;
 using ProvisioningBus.Docusign;
+using ProvisioningBus.Outbound.Resync;
 using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.Outbound.Users;
 using ProvisioningBus.PingOne.Users;
@@ -165,6 +166,22 @@ public sealed class OutboundUserDecisionTests
 
         Assert.Equal(("A. Lovelace", "ADA@example.com"), (action.NewUser!.UserName, action.NewUser.Email));
         Assert.Equal(new AttributeChange("userStatus", "Closed", "reactivated"), action.Changes[0]);
+    }
+
+    [Fact]
+    public void A_resync_logs_the_planned_write_by_its_kind_with_the_attribute_names_and_resync_as_the_reason_for_want_of_an_event()
+    {
+        var rule = Rule(Toggles.All);
+
+        var update = ResyncChangeDetail.For(OutboundUserDecision.Decide(rule, Ada, Link.Stale.For(rule), DocusignUserLookup.Of(Differing)));
+        var reactivate = ResyncChangeDetail.For(OutboundUserDecision.Decide(rule, Ada, null, DocusignUserLookup.Of(Closed)));
+        var skip = ResyncChangeDetail.For(OutboundUserDecision.Decide(Rule(Toggles.All with { Update = false }), Ada, Link.Stale.For(rule), DocusignUserLookup.Of(Differing)));
+
+        Assert.Equal(("update", null, ResyncChangeDetail.Reason), (update.Action, update.EventId, update.Reason));
+        Assert.Equal(["jobTitle"], update.ChangedAttributes);
+        Assert.Equal("reactivate", reactivate.Action);
+        Assert.Equal("skip", skip.Action);
+        Assert.Empty(skip.ChangedAttributes);
     }
 
     [Fact]

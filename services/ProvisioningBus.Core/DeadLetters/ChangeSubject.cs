@@ -18,6 +18,15 @@ public sealed record ChangeSubject(
     IReadOnlyList<string> Rules,
     IReadOnlyList<string> Ids)
 {
+    /// <summary>What the change was, as the provisioning log names actions (create, update, delete, add, remove); null when the message does not say.</summary>
+    public string? Action { get; init; }
+
+    /// <summary>PingOne's event id (outbound), or the message id of the snapshot's difference (inbound), as the log names the triggering event.</summary>
+    public string? EventId { get; init; }
+
+    /// <summary>A Docusign difference for an inbound rule, rather than a PingOne change for outbound ones.</summary>
+    public bool Inbound { get; init; }
+
     /// <summary>Whether the change was for <paramref name="rule"/> and names <paramref name="entityId"/>; a null criterion matches anything.</summary>
     public bool Matches(string? rule, string? entityId) =>
         (rule is null || Rules.Contains(rule, StringComparer.Ordinal))

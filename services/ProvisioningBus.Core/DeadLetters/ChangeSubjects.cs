@@ -48,7 +48,7 @@ public static class ChangeSubjects
                 return null;
             }
 
-            return type switch
+            var subject = type switch
             {
                 nameof(PingOneUserChanged) when Text(message, "userId") is { } user =>
                     Outbound(type, EntityKind.User, user, Text(message, "userName"), [user], RulesOf(outbound, message, group: null)),
@@ -60,10 +60,44 @@ public static class ChangeSubjects
                         : Outbound(type, EntityKind.Group, group, Text(message, "groupName"), [group, user], RulesOf(outbound, message, group)),
                 nameof(DocusignUserAppeared) or nameof(DocusignUserChanged) or nameof(DocusignUserDisappeared)
                     when (Text(message, "docusignUserId"), Text(message, "ruleName")) is ({ } docusignUser, { } rule) =>
-                    new ChangeSubject(type, EntityKind.User, docusignUser, InboundEmail(message) ?? docusignUser, [rule], [docusignUser]),
+                    new ChangeSubject(type, EntityKind.User, docusignUser, InboundEmail(message) ?? docusignUser, [rule], [docusignUser]) { Inbound = true },
                 _ => null,
             };
+            return subject is null ? null : subject with
+            {
+                Action = ActionOf(type, message),
+                EventId = subject.Inbound ? Text(root, "messageId") : Text(message, "eventId"),
+            };
         }
+    }
+
+    /// <summary>The change's verb, from its contract and its <c>action</c> (written as a name or a number).</summary>
+    private static string? ActionOf(string type, JsonElement message)
+    {
+        var action = message.TryGetProperty("action", out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number
+            ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
+            : null;
+        return type switch
+        {
+            nameof(PingOneUserChanged) or nameof(PingOneGroupChanged) when Enum.TryParse<DirectoryChangeAction>(action, ignoreCase: true, out var change) => change switch
+            {
+                DirectoryChangeAction.Created => "create",
+                DirectoryChangeAction.Updated => "update",
+                DirectoryChangeAction.Deleted => "delete",
+                _ => null,
+            },
+            nameof(PingOneMembershipChanged) when Enum.TryParse<MembershipChangeAction>(action, ignoreCase: true, out var membership) =>
+                membership switch
+                {
+                    MembershipChangeAction.Added => "add",
+                    MembershipChangeAction.Removed => "remove",
+                    _ => null,
+                },
+            nameof(DocusignUserAppeared) => "create",
+            nameof(DocusignUserChanged) => "update",
+            nameof(DocusignUserDisappeared) => "delete",
+            _ => null,
+        };
     }
 
     private static ChangeSubject Outbound(string type, EntityKind kind, string id, string? name, string[] ids, IReadOnlyList<string> rules) =>

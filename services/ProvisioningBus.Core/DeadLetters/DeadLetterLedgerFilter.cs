@@ -60,7 +60,10 @@ public sealed class DeadLetterLedgerFilter(IServiceProvider services) : IFilter<
             {
                 await store.Ledger.RecordAsync(
                     new EntityOutcome(rule, subject.Kind, subject.EntityId, subject.DisplayName, SyncOutcome.Failed, DeadLetterReason.ErrorCode,
-                        DeadLetterReason.Describe(queue, context.Exception, subject, rule), time.GetUtcNow()),
+                        DeadLetterReason.Describe(queue, context.Exception, subject, rule), time.GetUtcNow())
+                    {
+                        Change = DeadLetterReason.Detail(subject, context.Exception),
+                    },
                     timeout.Token);
             }
             catch (Exception exception)

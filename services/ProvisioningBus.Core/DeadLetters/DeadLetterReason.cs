@@ -1,4 +1,5 @@
 using ProvisioningBus.Core.Failures;
+using ProvisioningBus.State.Log;
 
 namespace ProvisioningBus.Core.DeadLetters;
 
@@ -10,6 +11,18 @@ public static class DeadLetterReason
 
     /// <summary>Long exception messages (a stack of inner causes) would swamp the status page; the queue keeps the full text.</summary>
     private const int MaxLength = 500;
+
+    /// <summary>
+    /// The provisioning log's detail of the dead-lettered change: what the change was (or "apply" when its message does
+    /// not say), the event it came from and the status of the call that failed last, when one answered.
+    /// </summary>
+    public static ChangeDetail Detail(ChangeSubject subject, Exception exception) =>
+        new(subject.Action ?? "apply")
+        {
+            EventId = subject.EventId,
+            Direction = subject.Inbound ? ProvisioningLogValues.Inbound : ProvisioningLogValues.Outbound,
+            CallStatus = CallStatus.Of(exception),
+        };
 
     /// <summary>
     /// The cause as the failure classifier names it (a Docusign or PingOne error code, else the exception type) and what

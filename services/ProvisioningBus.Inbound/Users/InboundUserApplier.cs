@@ -23,11 +23,13 @@ public sealed class InboundUserApplier(
     ILogger<InboundUserApplier> logger)
 {
     /// <param name="user">The user's attributes now; null when it disappeared from the rule's snapshot.</param>
-    public Task<InboundUserOutcome> ApplyAsync(CompiledInboundRule rule, string docusignUserId, DocusignUserAttributes? user, CancellationToken ct) =>
-        ChangeTelemetry.TraceAsync("provisioning.inbound_user", rule.Name, docusignUserId, () => ApplyUntracedAsync(rule, docusignUserId, user, ct), InboundUserChangeTelemetry.Describe);
+    /// <param name="eventId">The id of the snapshot difference's message, for the provisioning log.</param>
+    public Task<InboundUserOutcome> ApplyAsync(CompiledInboundRule rule, string docusignUserId, DocusignUserAttributes? user, string? eventId, CancellationToken ct) =>
+        ChangeTelemetry.TraceAsync("provisioning.inbound_user", rule.Name, docusignUserId, () => ApplyUntracedAsync(rule, docusignUserId, user, eventId, ct), InboundUserChangeTelemetry.Describe);
 
-    private async Task<InboundUserOutcome> ApplyUntracedAsync(CompiledInboundRule rule, string docusignUserId, DocusignUserAttributes? user, CancellationToken ct)
+    private async Task<InboundUserOutcome> ApplyUntracedAsync(CompiledInboundRule rule, string docusignUserId, DocusignUserAttributes? user, string? eventId, CancellationToken ct)
     {
+        InboundUserAction? decided = null;
         try
         {
             var link = await links.GetAsync(rule.Name, docusignUserId, ct);
@@ -45,19 +47,22 @@ public sealed class InboundUserApplier(
                 action = InboundUserDecision.Decide(rule, docusignUserId, user, link, lookup);
             }
 
-            return await ExecuteAsync(rule, docusignUserId, user, action, ct);
+            decided = action;
+            return await ExecuteAsync(rule, docusignUserId, user, action, eventId, ct);
         }
         catch (Exception exception) when (FailureClassifier.Classify(exception) is { IsPermanent: true } failure)
         {
             // PingOne refused this user (invalid data, uniqueness…) or the mappings cannot express it: retrying cannot
             // help; the ledger tells the operator. Everything else, a refused credential included, goes to the retry policy.
             logger.LogWarning("Inbound rule {Rule}: Docusign user {DocusignUserId} cannot be applied: {ErrorCode} {Error}", rule.Name, docusignUserId, failure.ErrorCode, failure.Message);
-            await RecordAsync(rule, docusignUserId, user, SyncOutcome.Failed, failure.ErrorCode, failure.Message, InboundUserOutcome.Failed, ct);
+            await ledger.RecordAsync(
+                Outcome(rule, docusignUserId, user, SyncOutcome.Failed, failure.ErrorCode, failure.Message, InboundChangeDetail.For(InboundUserOutcome.Failed, decided, eventId, exception)), ct);
             return InboundUserOutcome.Failed;
         }
     }
 
-    private async Task<InboundUserOutcome> ExecuteAsync(CompiledInboundRule rule, string docusignUserId, DocusignUserAttributes? user, InboundUserAction action, CancellationToken ct)
+    private async Task<InboundUserOutcome> ExecuteAsync(
+        CompiledInboundRule rule, string docusignUserId, DocusignUserAttributes? user, InboundUserAction action, string? eventId, CancellationToken ct)
     {
         switch (action.Kind)
         {
@@ -110,13 +115,14 @@ public sealed class InboundUserApplier(
             InboundUserActionKind.NotProvisioned => InboundUserOutcome.NotProvisioned,
             _ => InboundUserOutcome.Failed,
         };
+        var change = InboundChangeDetail.For(result, action, eventId);
         if (action.Outcome is { } outcome)
         {
-            await RecordAsync(rule, docusignUserId, user, outcome, action.ErrorCode, action.Reason, result, ct);
+            await ledger.RecordAsync(Outcome(rule, docusignUserId, user, outcome, action.ErrorCode, action.Reason, change), ct);
         }
         else
         {
-            await ledger.ForgetManyAsync([Outcome(rule, docusignUserId, user, result == InboundUserOutcome.Deleted ? SyncOutcome.Success : SyncOutcome.Skipped, null, null, result)], ct);
+            await ledger.ForgetManyAsync([Outcome(rule, docusignUserId, user, result == InboundUserOutcome.Deleted ? SyncOutcome.Success : SyncOutcome.Skipped, null, null, change)], ct);
         }
 
         return result;
@@ -159,15 +165,8 @@ public sealed class InboundUserApplier(
         return null;
     }
 
-    private async Task RecordAsync(
-        CompiledInboundRule rule, string docusignUserId, DocusignUserAttributes? user, SyncOutcome outcome, string? code, string? message, InboundUserOutcome result, CancellationToken ct) =>
-        await ledger.RecordAsync(Outcome(rule, docusignUserId, user, outcome, code, message, result), ct);
-
-    /// <summary>The ledger entry, with what the provisioning log says about it (an inbound change, and its action).</summary>
+    /// <summary>The ledger entry, with what the provisioning log says about it.</summary>
     private EntityOutcome Outcome(
-        CompiledInboundRule rule, string docusignUserId, DocusignUserAttributes? user, SyncOutcome outcome, string? code, string? message, InboundUserOutcome result) =>
-        new(rule.Name, EntityKind.User, docusignUserId, user?.Email ?? docusignUserId, outcome, code, message, time.GetUtcNow())
-        {
-            Change = new ChangeDetail(InboundUserChangeTelemetry.Describe(result).Action) { Direction = ProvisioningLogValues.Inbound },
-        };
+        CompiledInboundRule rule, string docusignUserId, DocusignUserAttributes? user, SyncOutcome outcome, string? code, string? message, ChangeDetail change) =>
+        new(rule.Name, EntityKind.User, docusignUserId, user?.Email ?? docusignUserId, outcome, code, message, time.GetUtcNow()) { Change = change };
 }

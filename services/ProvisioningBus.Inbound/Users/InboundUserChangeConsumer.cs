@@ -31,7 +31,7 @@ public sealed class InboundUserChangeConsumer(InboundRuleCatalog rules, InboundU
         }
 
         var heldSince = gate.HeldSince(context.ReceiveContext.ElapsedTime);
-        if (!await gate.RunAsync(rule.Options.SourceConnection, "inbound_user", docusignUserId, heldSince, token => applier.ApplyAsync(rule, docusignUserId, user, token), context.CancellationToken))
+        if (!await gate.RunAsync(rule.Options.SourceConnection, "inbound_user", docusignUserId, heldSince, token => applier.ApplyAsync(rule, docusignUserId, user, context.MessageId?.ToString(), token), context.CancellationToken))
         {
             await context.HandBackAsync();
         }

@@ -36,7 +36,7 @@ public sealed class GroupChangeConsumer(
             var displayName = change.GroupName ?? change.GroupId;
             if (!connections.IsEnabled(rule.Options.TargetConnection))
             {
-                await ledger.SkippedAsync(rule, change.GroupId, displayName, cancellationToken);
+                await ledger.SkippedAsync(rule, change.GroupId, displayName, change.EventId, cancellationToken);
                 ChangeTelemetry.Record(activity, AppliedChange.NothingToDo(GroupChangeTelemetry.Resource));
                 continue;
             }
@@ -55,11 +55,11 @@ public sealed class GroupChangeConsumer(
 
                 if (outcome is GroupChangeOutcome.Deleted or GroupChangeOutcome.Skipped)
                 {
-                    await ledger.ForgetAsync(rule, change.GroupId, cancellationToken);
+                    await ledger.ForgetAsync(rule, change.GroupId, displayName, outcome, change.EventId, null, cancellationToken);
                 }
                 else
                 {
-                    await ledger.SucceededAsync(rule, change.GroupId, displayName, cancellationToken);
+                    await ledger.SucceededAsync(rule, change.GroupId, displayName, GroupChangeDetail.For(outcome, change.EventId), cancellationToken);
                 }
 
                 ChangeTelemetry.Record(activity, GroupChangeTelemetry.Describe(outcome));
@@ -73,7 +73,8 @@ public sealed class GroupChangeConsumer(
                     throw;
                 }
 
-                await ledger.FailedAsync(rule, change.GroupId, displayName, failure, cancellationToken);
+                await ledger.FailedAsync(
+                    rule, change.GroupId, displayName, failure, GroupChangeDetail.Failed(change.Action == DirectoryChangeAction.Deleted, change.EventId, failure), cancellationToken);
                 if (!classified.IsPermanent)
                 {
                     ChangeTelemetry.Retrying(activity, failure);

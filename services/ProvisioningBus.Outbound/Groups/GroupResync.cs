@@ -61,7 +61,7 @@ public sealed class GroupResync(
             {
                 failed.Add(pingOneGroupId);
                 var name = (await store.GroupLinks.GetAsync(rule.Name, pingOneGroupId, cancellationToken))?.Name ?? pingOneGroupId;
-                await ledger.FailedAsync(rule, pingOneGroupId, name, failure, cancellationToken);
+                await ledger.FailedAsync(rule, pingOneGroupId, name, failure, GroupChangeDetail.Failed(false, null, failure, GroupChangeDetail.ResyncReason), cancellationToken);
                 logger.LogWarning("Rule {Rule}: resync of PingOne group {PingOneGroupId} failed: {Reason}", rule.Name, pingOneGroupId, FailureClassifier.Classify(failure).Message);
             }
         }
@@ -84,12 +84,17 @@ public sealed class GroupResync(
         var group = await pingOne.GetGroupAsync(pingOneGroupId, cancellationToken);
         if (group is null)
         {
+            var name = (await store.GroupLinks.GetAsync(rule.Name, pingOneGroupId, cancellationToken))?.Name ?? pingOneGroupId;
             if (await provisioner.DeleteAsync(rule, pingOneGroupId, cancellationToken) == GroupChangeOutcome.Deleted)
             {
                 tally.Deleted++;
+                await ledger.ForgetAsync(rule, pingOneGroupId, name, GroupChangeOutcome.Deleted, null, GroupChangeDetail.ResyncReason, cancellationToken);
             }
-
-            await ledger.ForgetAsync(rule, pingOneGroupId, cancellationToken);
+            else
+            {
+                // Nothing was linked, so nothing was done: no log line on every resync for a group that is long gone.
+                await ledger.ForgetAsync(rule, pingOneGroupId, cancellationToken);
+            }
             return;
         }
 
@@ -144,11 +149,13 @@ public sealed class GroupResync(
         await RecordMembershipsAsync(rule, link, desired, actual, toAdd, errors.Count == 0, cancellationToken);
         if (errors.Count > 0)
         {
-            await ledger.FailedAsync(rule, pingOneGroupId, link.Name, errors[0].ErrorCode ?? "UNKNOWN", $"{errors[0].Message} ({errors.Count} memberships failed)", cancellationToken);
+            await ledger.FailedAsync(
+                rule, pingOneGroupId, link.Name, errors[0].ErrorCode ?? "UNKNOWN", $"{errors[0].Message} ({errors.Count} memberships failed)",
+                GroupChangeDetail.For(outcome, null, GroupChangeDetail.ResyncReason), cancellationToken);
         }
         else
         {
-            await ledger.SucceededAsync(rule, pingOneGroupId, link.Name, cancellationToken);
+            await ledger.SucceededAsync(rule, pingOneGroupId, link.Name, GroupChangeDetail.For(outcome, null, GroupChangeDetail.ResyncReason), cancellationToken);
         }
     }
 

@@ -29,15 +29,16 @@ public sealed class UnpushedGroups(IProvisioningStore store, GroupProvisioner pr
         {
             if (rule.Options.RemovedGroupAction == RemovedGroupAction.Delete)
             {
-                await provisioner.DeleteAsync(rule, link.PingOneGroupId, ct);
+                var deleted = await provisioner.DeleteAsync(rule, link.PingOneGroupId, ct);
+                await ledger.ForgetAsync(rule, link.PingOneGroupId, link.Name, deleted, null, "left Groups to push", ct);
             }
             else
             {
                 await store.Memberships.RemoveAllForGroupAsync(rule.Name, link.PingOneGroupId, ct);
                 await store.GroupLinks.DeleteAsync(rule.Name, link.PingOneGroupId, ct);
+                await ledger.ForgetAsync(rule, link.PingOneGroupId, ct);
             }
 
-            await ledger.ForgetAsync(rule, link.PingOneGroupId, ct);
             logger.LogInformation(
                 "Rule {Rule}: PingOne group {PingOneGroupId} left Groups to push; Docusign group {DocusignGroupId} ({Name}) {Done}",
                 rule.Name, link.PingOneGroupId, link.DocusignGroupId, link.Name, rule.Options.RemovedGroupAction == RemovedGroupAction.Delete ? "deleted" : "unlinked and left in Docusign");

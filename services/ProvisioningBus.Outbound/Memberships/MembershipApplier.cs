@@ -120,11 +120,11 @@ public sealed class MembershipApplier(
             {
                 var first = failures[0];
                 var message = failures.Count == 1 ? first.Message : $"{first.Message} ({failures.Count} memberships failed)";
-                await ledger.FailedAsync(rule, pingOneGroupId, link.Name, first.ErrorCode ?? "UNKNOWN", message ?? "Docusign refused the membership change.", cancellationToken);
+                await ledger.FailedAsync(rule, pingOneGroupId, link.Name, first.ErrorCode ?? "UNKNOWN", message ?? "Docusign refused the membership change.", GroupChangeDetail.Members, cancellationToken);
             }
             else if (adds.Count + removes.Count > 0)
             {
-                await ledger.SucceededAsync(rule, pingOneGroupId, link.Name, cancellationToken);
+                await ledger.SucceededAsync(rule, pingOneGroupId, link.Name, GroupChangeDetail.Members, cancellationToken);
             }
 
             return new MembershipApplyResult(applied, pending, notPushed, failures.Count);
@@ -139,7 +139,7 @@ public sealed class MembershipApplier(
                 throw;
             }
 
-            await ledger.FailedAsync(rule, pingOneGroupId, link?.Name ?? pingOneGroupId, failure, cancellationToken);
+            await ledger.FailedAsync(rule, pingOneGroupId, link?.Name ?? pingOneGroupId, failure, GroupChangeDetail.Members, cancellationToken);
             if (!classified.IsPermanent)
             {
                 logger.LogWarning("Rule {Rule}: memberships of PingOne group {PingOneGroupId} will be retried: {Reason}", rule.Name, pingOneGroupId, classified.Message);

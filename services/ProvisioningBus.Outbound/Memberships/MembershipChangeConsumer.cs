@@ -89,7 +89,7 @@ public sealed class MembershipChangeConsumer(
         foreach (var group in changes.Where(change => rule.Pushes(change.GroupId)).GroupBy(change => change.GroupId, StringComparer.Ordinal))
         {
             var name = (await store.GroupLinks.GetAsync(rule.Name, group.Key, ct))?.Name ?? group.Key;
-            await ledger.SkippedAsync(rule, group.Key, name, ct);
+            await ledger.SkippedAsync(rule, group.Key, name, null, ct);
             MembershipChangeTelemetry.Count(group, AppliedChange.Skipped);
         }
     }

@@ -53,6 +53,8 @@ public sealed class OutboundResyncPlanner(IPingOneClient pingOne, IDocusignClien
                 action = OutboundUserDecision.Decide(rule, user, link, DocusignUserLookup.Of(current));
             }
 
+            subject = subject with { Change = ResyncChangeDetail.For(action) };
+
             switch (action.Kind)
             {
                 case OutboundUserActionKind.Create:
@@ -85,7 +87,7 @@ public sealed class OutboundResyncPlanner(IPingOneClient pingOne, IDocusignClien
                     unlinks.Add(link);
                     break;
                 default:
-                    settles.Add(Settle(new ResyncSubject(rule.Name, link.PingOneUserId, link.Email, link.SourceVersion), link, action));
+                    settles.Add(Settle(new ResyncSubject(rule.Name, link.PingOneUserId, link.Email, link.SourceVersion) { Change = ResyncChangeDetail.For(action) }, link, action));
                     break;
             }
         }

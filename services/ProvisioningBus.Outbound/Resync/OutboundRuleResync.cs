@@ -241,7 +241,7 @@ public sealed class OutboundRuleResync(
                 {
                     // Keep the link so that the next resync tries the close again.
                     var error = results.First(result => string.Equals(result.UserId, link.DocusignUserId, StringComparison.OrdinalIgnoreCase)).Error!;
-                    await RecordAsync(new ResyncSubject(rule.Name, link.PingOneUserId, link.Email, link.SourceVersion), SyncOutcome.Failed, error.ErrorCode, error.Message, counter, writing);
+                    await RecordAsync(new ResyncSubject(rule.Name, link.PingOneUserId, link.Email, link.SourceVersion) { Change = ResyncChangeDetail.Close }, SyncOutcome.Failed, error.ErrorCode, error.Message, counter, writing);
                 }
 
                 var closed = chunk.Where(link => !failed.Contains(link.DocusignUserId)).ToList();
@@ -359,7 +359,7 @@ public sealed class OutboundRuleResync(
         }
 
         await store.Ledger.RecordAsync(
-            new EntityOutcome(subject.RuleName, EntityKind.User, subject.PingOneUserId, subject.DisplayName, outcome, errorCode, errorMessage, time.GetUtcNow()), ct);
+            new EntityOutcome(subject.RuleName, EntityKind.User, subject.PingOneUserId, subject.DisplayName, outcome, errorCode, errorMessage, time.GetUtcNow()) { Change = subject.Change }, ct);
     }
 
     /// <summary>The user leases of one chunk; <see cref="Guard"/> stops the chunk's writes when any of them is lost.</summary>

@@ -18,4 +18,10 @@ public sealed record ChangeDetail(string Action)
     public string Direction { get; init; } = ProvisioningLogValues.Outbound;
 
     public int? CallStatus { get; init; }
+
+    /// <summary>
+    /// Why the change was made when no event triggered it (a resync), as <see cref="ProvisioningLogEntry.Reason"/>; a
+    /// skip's own reason is its outcome's message.
+    /// </summary>
+    public string? Reason { get; init; }
 }

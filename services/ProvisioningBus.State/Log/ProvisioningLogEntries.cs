@@ -31,12 +31,16 @@ public static class ProvisioningLogEntries
             TraceId = detail?.TraceId ?? CurrentTraceId(),
             ChangedAttributes = detail?.ChangedAttributes ?? [],
             // A skip's message is its reason; a failure's is the target's answer.
-            Reason = skipped ? outcome.ErrorMessage : null,
+            Reason = skipped ? Join(detail?.Reason, outcome.ErrorMessage) : detail?.Reason,
             CallStatus = detail?.CallStatus,
             ErrorCode = outcome.ErrorCode,
             Message = skipped ? null : outcome.ErrorMessage,
         };
     }
+
+    /// <summary>A resync's skip reads "resync: why skipped".</summary>
+    private static string? Join(string? why, string? skipReason) =>
+        why is null ? skipReason : skipReason is null ? why : $"{why}: {skipReason}";
 
     /// <summary>The trace current here, e.g. the consume span of the change that wrote the outcome.</summary>
     public static string? CurrentTraceId() =>

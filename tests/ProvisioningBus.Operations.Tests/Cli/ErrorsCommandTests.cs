@@ -7,6 +7,9 @@ using ProvisioningBus.Core.DeadLetters;
 using ProvisioningBus.Core.Hosting;
 using ProvisioningBus.Core.Messaging;
 using ProvisioningBus.Operations.Tests.Infrastructure;
+using ProvisioningBus.State;
+using ProvisioningBus.State.Hosting;
+using ProvisioningBus.State.Log;
 
 namespace ProvisioningBus.Operations.Tests.Cli;
 
@@ -38,6 +41,18 @@ public sealed class ErrorsCommandTests(RabbitMqFixture broker)
                 Timeout,
                 $"{id} is dead-lettered before the next change is sent");
         }
+
+        // Each is also a failed line of the provisioning log, naming what the change was and the PingOne event.
+        var store = host.Services.GetRequiredService<IProvisioningStore>();
+        var logged = await Eventually.MatchesAsync(
+            async () => (await store.ProvisioningLog.QueryAsync(new ProvisioningLogQuery("people", "u-1"), CancellationToken.None)).Entries,
+            entries => entries.Count > 0,
+            Timeout,
+            "the dead-lettered change is logged");
+        var line = Assert.Single(logged);
+        Assert.Equal(("update", ProvisioningLogValues.Failed, "event-u-1", DeadLetterReason.ErrorCode), (line.Action, line.Outcome, line.EventId, line.ErrorCode));
+        Assert.Equal((ProvisioningLogValues.Outbound, "user", "alice"), (line.Direction, line.EntityType, line.DisplayName));
+        Assert.Contains("refused until fixed", line.Message, StringComparison.Ordinal);
 
         var failures = await CliRun.InvokeAsync(settings, "failures", "people");
         var listed = await CliRun.InvokeAsync(settings, "errors", "list");
@@ -85,6 +100,7 @@ public sealed class ErrorsCommandTests(RabbitMqFixture broker)
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddProvisioningStateStore();
+        builder.Services.AddProvisioningLog(builder.Configuration.GetSection(ProvisioningLogOptions.SectionName));
         builder.Services.AddSingleton(consumer);
         builder.Services.AddProvisioningBus(builder.Configuration, bus => bus.AddConsumer<RefusingConsumer>().Endpoint(e => e.Name = ChangeSubjects.UserQueue));
         var host = builder.Build();

@@ -1,5 +1,7 @@
+using ProvisioningBus.Outbound.Groups;
 using ProvisioningBus.Outbound.Tests.Infrastructure;
 using ProvisioningBus.State.Ledger;
+using ProvisioningBus.State.Log;
 
 namespace ProvisioningBus.Outbound.Tests.Groups;
 
@@ -50,6 +52,21 @@ public sealed class GroupChangeTests
         Assert.Null(scenario.Docusign.State.FindGroupByName("Sales EMEA"));
         var link = await scenario.Store.GroupLinks.GetAsync(GroupScenario.RuleName, groupId, CancellationToken.None);
         Assert.Equal(("Sales Europe", created.GroupId), (link?.Name, link?.DocusignGroupId));
+
+        // The log names each change: the start-up resync's create (no event: its reason says resync), the GROUP.CREATED
+        // event that then found nothing to do, and the rename of the name with its PingOne event.
+        var lines = await LogLinesAsync(scenario, groupId, lines => lines.Any(line => line.Action == "rename"), "the rename is logged");
+        var create = Assert.Single(lines, line => line.Action == "create");
+        var unchanged = Assert.Single(lines, line => line.Action == "unchanged");
+        var rename = Assert.Single(lines, line => line.Action == "rename");
+        Assert.Equal((ProvisioningLogValues.Outbound, "group", ProvisioningLogValues.Success, "Sales Europe"), (rename.Direction, rename.EntityType, rename.Outcome, rename.DisplayName));
+        Assert.Equal([GroupChangeDetail.NameAttribute], rename.ChangedAttributes);
+        Assert.False(string.IsNullOrEmpty(rename.EventId), "the rename names its PingOne event");
+        Assert.Equal([GroupChangeDetail.NameAttribute], create.ChangedAttributes);
+        Assert.Equal((null, GroupChangeDetail.ResyncReason), (create.EventId, create.Reason));
+        Assert.Empty(unchanged.ChangedAttributes);
+        Assert.False(string.IsNullOrEmpty(unchanged.EventId), "the create event names its PingOne event");
+        Assert.NotEqual(unchanged.EventId, rename.EventId);
     }
 
     [Fact]
@@ -69,6 +86,12 @@ public sealed class GroupChangeTests
 
         Assert.Null(scenario.Docusign.State.FindGroup(created.GroupId));
         Assert.Null(await scenario.Store.GroupLinks.GetAsync(GroupScenario.RuleName, groupId, CancellationToken.None));
+
+        // The group leaves the ledger, but not the log.
+        var lines = await LogLinesAsync(scenario, groupId, lines => lines.Any(line => line.Action == "delete"), "the delete is logged");
+        var delete = Assert.Single(lines, line => line.Action == "delete");
+        Assert.Equal(ProvisioningLogValues.Success, delete.Outcome);
+        Assert.False(string.IsNullOrEmpty(delete.EventId), "the delete names its PingOne event");
     }
 
     [Fact]
@@ -113,4 +136,12 @@ public sealed class GroupChangeTests
         Assert.Empty(scenario.DocusignRequests("PUT", path => path.EndsWith("/groups", StringComparison.Ordinal)));
         Assert.Empty(scenario.DocusignRequests("DELETE", path => path.EndsWith("/groups", StringComparison.Ordinal)));
     }
+
+    private static Task<IReadOnlyList<ProvisioningLogEntry>> LogLinesAsync(
+        GroupScenario scenario, string groupId, Func<IReadOnlyList<ProvisioningLogEntry>, bool> condition, string because) =>
+        Eventually.MatchesAsync(
+            async () => (await scenario.Store.ProvisioningLog.QueryAsync(new ProvisioningLogQuery(GroupScenario.RuleName, groupId), CancellationToken.None)).Entries,
+            condition,
+            TimeSpan.FromSeconds(30),
+            because);
 }

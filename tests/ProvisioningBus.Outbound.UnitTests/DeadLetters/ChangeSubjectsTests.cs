@@ -54,6 +54,30 @@ public sealed class ChangeSubjectsTests
     }
 
     [Theory]
+    [InlineData("PingOneUserChanged", """{"environmentId":"env-a","userId":"u-1","eventId":"e-1","action":"Deleted"}""", "delete")]
+    [InlineData("PingOneUserChanged", """{"environmentId":"env-a","userId":"u-1","eventId":"e-1","action":0}""", "create")]
+    [InlineData("PingOneGroupChanged", """{"environmentId":"env-a","groupId":"g-1","eventId":"e-1","action":"updated"}""", "update")]
+    [InlineData("PingOneMembershipChanged", """{"environmentId":"env-a","userId":"u-1","groupId":"g-1","eventId":"e-1","action":"Removed"}""", "remove")]
+    [InlineData("PingOneMembershipChanged", """{"environmentId":"env-a","userId":"u-1","groupId":"g-1","eventId":"e-1","action":"Added"}""", "add")]
+    [InlineData("PingOneUserChanged", """{"environmentId":"env-a","userId":"u-1","eventId":"e-1","action":"Renamed"}""", null)]
+    public void An_outbound_change_names_what_it_was_and_its_PingOne_event_for_the_log(string type, string message, string? action)
+    {
+        var subject = Describe(type, message, "membership-changes");
+
+        Assert.Equal((action, "e-1", false), (subject!.Action, subject.EventId, subject.Inbound));
+    }
+
+    [Fact]
+    public void An_inbound_change_names_what_it_was_and_its_message_as_the_event()
+    {
+        var body = """{"messageId":"m-7","messageType":["urn:message:ProvisioningBus.Contracts:DocusignUserDisappeared"],"message":{"ruleName":"back","docusignUserId":"d-9","lastKnown":{"email":"x@example.com"}}}""";
+
+        var subject = ChangeSubjects.Describe(Encoding.UTF8.GetBytes(body), "docusign-user-changes", Rules);
+
+        Assert.Equal(("delete", "m-7", true), (subject!.Action, subject.EventId, subject.Inbound));
+    }
+
+    [Theory]
     [InlineData("not json")]
     [InlineData("""{"messageType":[],"message":{}}""")]
     [InlineData("""{"messageType":["urn:message:ProvisioningBus.Contracts:SyncRule"],"message":{"ruleName":"r"}}""")]
