@@ -6,10 +6,29 @@ public interface ISyncRunStore
     /// <summary>Records a run as <see cref="SyncRunStatus.Running"/>.</summary>
     Task<SyncRun> StartAsync(Guid runId, string rule, SyncRunKind kind, DateTimeOffset startedAt, CancellationToken ct);
 
-    /// <summary>Completes a running run. <paramref name="error"/> must be safe to show (no secrets).</summary>
+    /// <summary>
+    /// Completes a running run. <paramref name="counts"/> are added to what <see cref="AddAsync"/> already counted,
+    /// so changes applied asynchronously before completion are kept. <paramref name="error"/> must be safe to show (no secrets).
+    /// </summary>
     /// <returns><c>false</c> when the run is unknown or was already completed.</returns>
     Task<bool> CompleteAsync(
         Guid runId, SyncRunStatus status, SyncRunCounts counts, string? error, DateTimeOffset completedAt, CancellationToken ct);
+
+    /// <summary>
+    /// Adds <paramref name="delta"/> to the run's counts in one atomic statement, whether or not the run completed: the
+    /// changes an inbound run publishes are applied after it completes. Callers count each change once: see the callers
+    /// for how a redelivered message is kept from counting twice.
+    /// </summary>
+    /// <returns><c>false</c> when the run is unknown.</returns>
+    Task<bool> AddAsync(Guid runId, SyncRunCounts delta, CancellationToken ct);
+
+    /// <summary>
+    /// As <see cref="AddAsync"/>, once per <paramref name="changeKey"/> of the run: the mark and the increment commit
+    /// together, so a redelivered change is not counted twice. The marks are kept with the processed events and purged
+    /// with them, so a change redelivered after the purge age would count again.
+    /// </summary>
+    /// <returns><c>false</c> when this change of the run was already counted, or the run is unknown.</returns>
+    Task<bool> AddOnceAsync(Guid runId, string changeKey, SyncRunCounts delta, CancellationToken ct);
 
     Task<SyncRun?> GetAsync(Guid runId, CancellationToken ct);
 
