@@ -35,7 +35,10 @@ public sealed record SyncRunCounts
 
     public long Failed { get; init; }
 
-    public override string ToString() =>
-        $"appeared {Appeared}, changed {Changed}, disappeared {Disappeared}; created {Created}, adopted {Adopted}, updated {Updated}, "
-        + $"unchanged {Unchanged}, closed {Closed}, skipped {Skipped}, failed {Failed}";
+    /// <summary>As the logs and the CLI's <c>status</c> show it; the diff only when the run found one (inbound).</summary>
+    public override string ToString()
+    {
+        var done = $"created {Created}, adopted {Adopted}, updated {Updated}, unchanged {Unchanged}, closed {Closed}, skipped {Skipped}, failed {Failed}";
+        return Appeared == 0 && Changed == 0 && Disappeared == 0 ? done : $"appeared {Appeared}, changed {Changed}, disappeared {Disappeared}; {done}";
+    }
 }
