@@ -55,7 +55,7 @@ public sealed class OutboundMassDeletionGuardTests(RabbitMqFixture broker)
         var again = (await testbed.Store.SyncRuns.GetLatestAsync(Rule, default))!;
         await testbed.PublishAsync(new SyncRule { RuleName = Rule, Kind = SyncKind.FullResync, RequestedBy = "operator", RequestedAt = DateTimeOffset.UtcNow, ApprovedDeletions = holdId });
         var approved = await WaitForRunAsync(testbed, Rule, again.RunId, SyncRunStatus.Succeeded, "the approved resync closes the users");
-        Assert.Equal(4L, approved.Counts.Deleted);
+        Assert.Equal(4L, approved.Counts.Closed);
         foreach (var user in users)
         {
             Assert.Equal("Closed", Assert.Single(testbed.UsersByEmail(Rule, user.Email!)).UserStatus);
