@@ -126,6 +126,7 @@ public sealed class OutboundRuleResync(
         }
 
         await DeprovisionOutOfScopeAsync(rule, target, plan.Unlinks, close: false, counter, ct);
+        await CountBusyAsync(rule, counter, ct);
         return held;
     }
 
@@ -300,8 +301,9 @@ public sealed class OutboundRuleResync(
                 store.Leases, name, $"{instance.Id}/resync", leaseTimes.Value.ResyncUserTtl, leaseTimes.Value.ResyncUserWait, time, logger, ct);
             if (lease is null)
             {
-                // A live change held the user past the wait: what it did is not known here, so the run did not do it.
-                counter.Add(RunCounter.Kind.Skipped);
+                // A live change holds the user (a batch of new users' events holds them all through its bulk create):
+                // the run leaves it, and counts what the change did once the run's writes are done.
+                counter.Busy.Add(new BusyUser(subject.PingOneUserId, seen, planned(item)));
                 continue;
             }
 
@@ -345,6 +347,22 @@ public sealed class OutboundRuleResync(
             && (!string.Equals(seen.DocusignUserId, now.DocusignUserId, StringComparison.Ordinal)
                 || !string.Equals(seen.AppliedHash, now.AppliedHash, StringComparison.Ordinal)
                 || seen.SourceVersion != now.SourceVersion));
+
+    /// <summary>
+    /// The users a live change held when the run came to them: counted as what that change wrote when their link moved
+    /// since the plan, otherwise as skipped (the run wrote nothing, and a change still under way is not known yet).
+    /// Only read, never written, so no lease is needed.
+    /// </summary>
+    private async Task CountBusyAsync(CompiledOutboundRule rule, RunCounter counter, CancellationToken ct)
+    {
+        foreach (var busy in counter.Busy)
+        {
+            var link = await store.UserLinks.GetAsync(rule.Name, busy.PingOneUserId, ct);
+            counter.Add(ChangedSince(busy.SeenLink, link) ? AppliedMeanwhile(busy.Planned, busy.SeenLink, link) : RunCounter.Kind.Skipped);
+        }
+
+        counter.Busy.Clear();
+    }
 
     /// <summary>What the link now says the event path did, told apart with the help of what the plan was going to do.</summary>
     private static RunCounter.Kind AppliedMeanwhile(RunCounter.Kind planned, UserLink? seen, UserLink? now) =>

@@ -34,6 +34,9 @@ public sealed class RunCounter
         Failed,
     }
 
+    /// <summary>Users a live change held when the run came to them; counted once the run's writes are done.</summary>
+    public List<BusyUser> Busy { get; } = [];
+
     public void Add(Kind kind)
     {
         switch (kind)

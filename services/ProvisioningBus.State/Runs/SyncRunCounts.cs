@@ -30,7 +30,7 @@ public sealed record SyncRunCounts
     /// <summary>Users closed (Docusign) or deleted (PingOne) in the target.</summary>
     public long Closed { get; init; }
 
-    /// <summary>Users not written for a reason: a user action is off, not Active, busy with a live change, or changed meanwhile.</summary>
+    /// <summary>Users not written for a reason: a user action is off, not Active, or held by a live change that had not written it.</summary>
     public long Skipped { get; init; }
 
     public long Failed { get; init; }
