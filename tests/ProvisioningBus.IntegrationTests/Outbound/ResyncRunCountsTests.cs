@@ -80,4 +80,55 @@ public sealed class ResyncRunCountsTests(RabbitMqFixture broker, ITestOutputHelp
         Assert.Equal("Closed", Assert.Single(testbed.UsersByEmail(Rule, linked[3].Email!)).UserStatus);
         Assert.All(outOfScope, user => Assert.Empty(testbed.UsersByEmail(Rule, user.Email!)));
     }
+
+    [Fact]
+    public async Task A_user_a_live_change_provisions_while_the_resync_runs_counts_as_created_not_skipped()
+    {
+        const string Rule = "racing";
+        await using var testbed = await OutboundTestbed.StartAsync(
+            broker,
+            new Dictionary<string, RuleSetup> { [Rule] = new(Rule) },
+            // The resync waits for a held user long enough for the test to play the live change that holds it.
+            extraSettings: new Dictionary<string, string?> { ["Leases:ResyncUserWait"] = "00:01:00" });
+        var pingOne = testbed.PingOne.State;
+        var settled = pingOne.CreateUser("settled", "settled@example.com", new EmulatedUserName("Settled", "User"));
+        var provisioned = await Eventually.MatchesAsync(
+            () => testbed.Store.Ledger.GetAsync(Rule, EntityKind.User, settled.Id, default),
+            outcome => outcome?.Outcome == SyncOutcome.Success,
+            TimeSpan.FromSeconds(30),
+            "the first user is provisioned by its event");
+        await testbed.PingOne.WaitForDeliveryAsync(TimeSpan.FromSeconds(30));
+        testbed.PingOne.SetSubscriptionEnabled(testbed.SubscriptionId, false);
+        var missed = pingOne.CreateUser("missed", "missed@example.com", new EmulatedUserName("Missed", "User"));
+        var racing = pingOne.CreateUser("racing", "racing@example.com", new EmulatedUserName("Racing", "User"));
+
+        // A live change holds the racing user, as the event consumer does while it creates it.
+        var lease = ProvisioningBus.Outbound.Rules.LeaseNames.User(Rule, racing.Id);
+        Assert.True(await testbed.Store.Leases.TryAcquireAsync(lease, "live-change", TimeSpan.FromMinutes(2), default));
+        var previous = (await testbed.Store.SyncRuns.GetLatestAsync(Rule, default))?.RunId;
+        await testbed.PublishAsync(new SyncRule { RuleName = Rule, Kind = SyncKind.FullResync, RequestedBy = "test", RequestedAt = DateTimeOffset.UtcNow });
+
+        // The resync settles the in-sync user before it creates: once that is recorded again, its plan was read.
+        await Eventually.MatchesAsync(
+            () => testbed.Store.Ledger.GetAsync(Rule, EntityKind.User, settled.Id, default),
+            outcome => outcome!.At > provisioned!.At,
+            TimeSpan.FromSeconds(30),
+            "the resync settles the user already in sync");
+        var docusignUser = testbed.Docusign(Rule).State.SeedUser("Racing User", "racing@example.com", "Racing", "User");
+        await testbed.Store.UserLinks.UpsertAsync(
+            new ProvisioningBus.State.Users.UserLink(Rule, racing.Id, docusignUser.UserId, "racing@example.com", "live", racing.UpdatedAt, DateTimeOffset.UtcNow), default);
+        Assert.True(await testbed.Store.Leases.ReleaseAsync(lease, "live-change", default));
+
+        var run = await Eventually.MatchesAsync(
+            () => testbed.Store.SyncRuns.GetLatestAsync(Rule, default),
+            r => r is { Kind: SyncRunKind.FullResync, Status: not SyncRunStatus.Running } && r.RunId != previous,
+            TimeSpan.FromSeconds(60),
+            "the requested full resync completes");
+        output.WriteLine($"resync counts: {run!.Counts}");
+
+        // The racing user was created during the run, by the live change: created, as the missed one the run created.
+        Assert.Equal(new SyncRunCounts { Created = 2, Unchanged = 1 }, run.Counts);
+        Assert.Single(testbed.UsersByEmail(Rule, missed.Email!));
+        Assert.Single(testbed.UsersByEmail(Rule, racing.Email!));
+    }
 }
