@@ -3,7 +3,7 @@ namespace ProvisioningBus.State.Runs;
 /// <summary>The history of sync runs per rule.</summary>
 public interface ISyncRunStore
 {
-    /// <summary>Records a run as <see cref="SyncRunStatus.Running"/>.</summary>
+    /// <summary>Records a run as <see cref="SyncRunStatus.Running"/>, and forgets the changes <see cref="AddOnceAsync"/> counted more than 7 days ago.</summary>
     Task<SyncRun> StartAsync(Guid runId, string rule, SyncRunKind kind, DateTimeOffset startedAt, CancellationToken ct);
 
     /// <summary>
@@ -23,11 +23,10 @@ public interface ISyncRunStore
     Task<bool> AddAsync(Guid runId, SyncRunCounts delta, CancellationToken ct);
 
     /// <summary>
-    /// As <see cref="AddAsync"/>, once per <paramref name="changeKey"/> of the run: the mark and the increment commit
-    /// together, so a redelivered change is not counted twice. The marks are kept with the processed events and purged
-    /// with them, so a change redelivered after the purge age would count again.
+    /// As <see cref="AddAsync"/>, once per <paramref name="changeKey"/> of the run, so a redelivered change is not
+    /// counted twice. The mark is written before the counts (a crash in between loses that count, never doubles it) and
+    /// kept for 7 days: starting any run forgets older ones, so a change replayed later than that would count again.
     /// </summary>
-    /// <returns><c>false</c> when this change of the run was already counted, or the run is unknown.</returns>
     Task<bool> AddOnceAsync(Guid runId, string changeKey, SyncRunCounts delta, CancellationToken ct);
 
     Task<SyncRun?> GetAsync(Guid runId, CancellationToken ct);

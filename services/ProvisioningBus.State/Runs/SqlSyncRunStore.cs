@@ -12,6 +12,9 @@ internal sealed class SqlSyncRunStore(StoreDatabase database) : ISyncRunStore
     /// <summary>The processed_events consumer under which <see cref="AddOnceAsync"/> marks the changes it counted.</summary>
     private const string CountedChanges = "sync_run_counts";
 
+    /// <summary>How long a counted change is remembered (a redelivery comes within minutes, a replay within days).</summary>
+    private static readonly TimeSpan CountedChangeRetention = TimeSpan.FromDays(7);
+
     // Increments, not assignments: an inbound run's changes are counted by their consumer while and after the run completes.
     private const string Increments = """
         appeared = appeared + @appeared, changed = changed + @changed, disappeared = disappeared + @disappeared,
@@ -32,6 +35,13 @@ internal sealed class SqlSyncRunStore(StoreDatabase database) : ISyncRunStore
             P("kind", kind.ToString()),
             P("started_at", DbValues.ToDb(startedAt)),
             P("status", nameof(SyncRunStatus.Running)));
+
+        // A run starts at most a few times a day per rule: a cheap moment to forget the counted marks no redelivery needs.
+        await database.ExecuteAsync(
+            "DELETE FROM processed_events WHERE consumer = @consumer AND processed_at < @cutoff",
+            ct,
+            P("consumer", CountedChanges),
+            P("cutoff", DbValues.ToDb(database.Time.GetUtcNow() - CountedChangeRetention)));
         return new SyncRun(runId, rule, kind, startedAt, null, SyncRunStatus.Running, SyncRunCounts.None, null);
     }
 
@@ -66,37 +76,32 @@ internal sealed class SqlSyncRunStore(StoreDatabase database) : ISyncRunStore
 
     public async Task<bool> AddOnceAsync(Guid runId, string changeKey, SyncRunCounts delta, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var mark = StoreDatabase.CreateCommand(
-            connection,
-            transaction,
+        // Two statements rather than one transaction: on SQLite each goes through the write queue, where a transaction of
+        // its own would contend with the queue for the file. Mark first: a crash in between loses a count, never doubles one.
+        var key = $"{runId:D}/{changeKey}";
+        var marked = await database.ExecuteAsync(
             """
             INSERT INTO processed_events (consumer, event_id, processed_at) VALUES (@consumer, @event_id, @processed_at)
             ON CONFLICT (consumer, event_id) DO NOTHING
             """,
+            ct,
             P("consumer", CountedChanges),
-            P("event_id", $"{runId:D}/{changeKey}"),
-            P("processed_at", DbValues.ToDb(database.Time.GetUtcNow()))))
+            P("event_id", key),
+            P("processed_at", DbValues.ToDb(database.Time.GetUtcNow())));
+        if (marked == 0)
         {
-            if (await mark.ExecuteNonQueryAsync(ct) == 0)
-            {
-                return false;
-            }
+            return false;
         }
 
-        await using (var add = StoreDatabase.CreateCommand(
-            connection, transaction, $"UPDATE sync_runs SET {Increments} WHERE run_id = @run_id", [P("run_id", DbValues.ToDb(runId)), .. CountArgs(delta)]))
+        if (await AddAsync(runId, delta, ct))
         {
-            if (await add.ExecuteNonQueryAsync(ct) == 0)
-            {
-                // Unknown run: keep no mark, so that nothing says this change was counted.
-                return false;
-            }
+            return true;
         }
 
-        await transaction.CommitAsync(ct);
-        return true;
+        // Unknown run: keep no mark, so that nothing says this change was counted.
+        await database.ExecuteAsync(
+            "DELETE FROM processed_events WHERE consumer = @consumer AND event_id = @event_id", ct, P("consumer", CountedChanges), P("event_id", key));
+        return false;
     }
 
     public Task<SyncRun?> GetAsync(Guid runId, CancellationToken ct) =>

@@ -128,4 +128,23 @@ public sealed class SyncRunTests(PostgresDatabase postgres) : IClassFixture<Post
         Assert.Equal(new SyncRunCounts { Created = 1, Updated = 1 }, (await test.Store.SyncRuns.GetAsync(runId, test.Ct))?.Counts);
         Assert.Equal(new SyncRunCounts { Unchanged = 1 }, (await test.Store.SyncRuns.GetAsync(other, test.Ct))?.Counts);
     }
+
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task Counted_changes_are_forgotten_a_week_later_when_a_run_starts(StoreEngine engine)
+    {
+        await using var test = await TestStore.CreateAsync(engine, postgres);
+        var runId = Guid.NewGuid();
+        await test.Store.SyncRuns.StartAsync(runId, "inbound", SyncRunKind.Daily, test.Clock.GetUtcNow(), test.Ct);
+        Assert.True(await test.Store.SyncRuns.AddOnceAsync(runId, "d1", new SyncRunCounts { Created = 1 }, test.Ct));
+
+        test.Clock.Advance(TimeSpan.FromDays(6));
+        await test.Store.SyncRuns.StartAsync(Guid.NewGuid(), "inbound", SyncRunKind.Daily, test.Clock.GetUtcNow(), test.Ct);
+        Assert.False(await test.Store.SyncRuns.AddOnceAsync(runId, "d1", new SyncRunCounts { Created = 1 }, test.Ct));
+
+        test.Clock.Advance(TimeSpan.FromDays(2));
+        await test.Store.SyncRuns.StartAsync(Guid.NewGuid(), "inbound", SyncRunKind.Daily, test.Clock.GetUtcNow(), test.Ct);
+        Assert.True(await test.Store.SyncRuns.AddOnceAsync(runId, "d1", new SyncRunCounts { Created = 1 }, test.Ct));
+        Assert.Equal(2L, (await test.Store.SyncRuns.GetAsync(runId, test.Ct))!.Counts.Created);
+    }
 }
