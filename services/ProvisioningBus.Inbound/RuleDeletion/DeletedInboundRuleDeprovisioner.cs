@@ -145,7 +145,7 @@ public sealed class DeletedInboundRuleDeprovisioner(
             }
         }
 
-        var counts = removal == RemoveAction.Delete ? new SyncRunCounts { Deleted = removed, Failed = failed } : new SyncRunCounts { Updated = removed, Failed = failed };
+        var counts = removal == RemoveAction.Delete ? new SyncRunCounts { Closed = removed, Failed = failed } : new SyncRunCounts { Updated = removed, Failed = failed };
         await runs.CompleteAsync(runId, failed == 0 ? SyncRunStatus.Succeeded : SyncRunStatus.Failed, counts,
             failed == 0 ? null : $"{failed} PingOne users could not be removed; the next start tries again", time.GetUtcNow(), CancellationToken.None);
         return failed == 0;

@@ -39,6 +39,7 @@ public static class StatusCommand
                 WriteRow(cli.Output, status, "groups", status.Groups);
             }
 
+            WriteLastRuns(cli.Output, rules);
             WriteDescriptions(cli.Output, report, rules);
             if (report.ParkedEvents > 0)
             {
@@ -62,6 +63,24 @@ public static class StatusCommand
         builder.Services.AddOptions<BusOptions>().Bind(builder.Configuration.GetSection(BusOptions.SectionName));
         builder.AddSyncStatus();
     }, cancellationToken);
+
+    /// <summary>Below the table, so its columns stay fixed: what each rule's latest run found and did.</summary>
+    private static void WriteLastRuns(TextWriter output, IReadOnlyList<RuleStatus> rules)
+    {
+        var runs = rules.Where(rule => rule.LastRun is not null).ToList();
+        if (runs.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine("Last runs:");
+        foreach (var rule in runs)
+        {
+            var run = rule.LastRun!;
+            var when = run.CompletedAt is { } completed ? $"completed {completed:u}" : $"started {run.StartedAt:u}";
+            output.WriteLine($"  rule {rule.Name}: {run.Kind} {run.Status}, {when}: {run.Counts}");
+        }
+    }
 
     /// <summary>Below the table, so its columns stay fixed: the descriptions of the rules shown and of their connections.</summary>
     private static void WriteDescriptions(TextWriter output, StatusReport report, IReadOnlyList<RuleStatus> rules)

@@ -135,11 +135,11 @@ public sealed class DeletedRuleDeprovisioner(
             }
 
             await store.SyncRuns.CompleteAsync(runId, failed == 0 ? SyncRunStatus.Succeeded : SyncRunStatus.Failed,
-                new SyncRunCounts { Deleted = closed, Failed = failed }, failed == 0 ? null : $"{failed} users could not be closed", time.GetUtcNow(), CancellationToken.None);
+                new SyncRunCounts { Closed = closed, Failed = failed }, failed == 0 ? null : $"{failed} users could not be closed", time.GetUtcNow(), CancellationToken.None);
         }
         catch (Exception ex)
         {
-            await store.SyncRuns.CompleteAsync(runId, SyncRunStatus.Failed, new SyncRunCounts { Deleted = closed, Failed = failed },
+            await store.SyncRuns.CompleteAsync(runId, SyncRunStatus.Failed, new SyncRunCounts { Closed = closed, Failed = failed },
                 $"{ex.GetType().Name}: {ex.Message}", time.GetUtcNow(), CancellationToken.None);
             throw;
         }

@@ -99,7 +99,8 @@ public sealed class OutboundResyncPlanner(IPingOneClient pingOne, IDocusignClien
         new(subject, link, action.Wanted!.User, action.LinkHash, action.DocusignUserId, action.NewUser, action.Update, action.Changes);
 
     private static PlannedUserSettle Settle(ResyncSubject subject, UserLink? link, OutboundUserAction action) =>
-        new(subject, link, action.Outcome, action.ErrorCode, action.Reason, action.DocusignUserId, action.Wanted?.User.Email, action.DocusignUserId is null ? null : action.LinkHash);
+        new(subject, link, action.Outcome, action.ErrorCode, action.Reason, action.DocusignUserId, action.Wanted?.User.Email, action.DocusignUserId is null ? null : action.LinkHash,
+            action.Kind == OutboundUserActionKind.Adopt);
 
     /// <summary>
     /// Every PingOne user of the environment in scope. The list endpoint does not return memberOfGroupIDs, so each group

@@ -126,6 +126,7 @@ public sealed class OutboundRuleResync(
         }
 
         await DeprovisionOutOfScopeAsync(rule, target, plan.Unlinks, close: false, counter, ct);
+        await CountBusyAsync(rule, counter, ct);
         return held;
     }
 
@@ -133,7 +134,7 @@ public sealed class OutboundRuleResync(
     {
         foreach (var chunk in creates.Chunk(CreateChunk))
         {
-            await using var held = await LockAsync(rule, chunk, counter, ct);
+            await using var held = await LockAsync(rule, chunk, write => Planned(write, RunCounter.Kind.Created), counter, ct);
             if (held.Writes.Count == 0)
             {
                 continue;
@@ -166,7 +167,8 @@ public sealed class OutboundRuleResync(
 
                 await SaveLinkAsync(write.Subject, id, write.Mapped.Email, write.Hash, writing);
                 await RecordAsync(write.Subject, SyncOutcome.Success, null, null, counter, writing);
-                counter.Add(write.ExistingDocusignUserId is null && !result.AlreadyExists ? RunCounter.Kind.Created : RunCounter.Kind.Updated);
+                // Docusign answering "already exists" means the user was there before: taken over, not created.
+                counter.Add(result.AlreadyExists ? RunCounter.Kind.Adopted : Planned(write, RunCounter.Kind.Created));
             }
         }
     }
@@ -175,14 +177,14 @@ public sealed class OutboundRuleResync(
     {
         foreach (var chunk in updates.Chunk(WriteChunk))
         {
-            await using var held = await LockAsync(rule, chunk, counter, ct);
+            await using var held = await LockAsync(rule, chunk, write => Planned(write, RunCounter.Kind.Updated), counter, ct);
             if (held.Writes.Count == 0)
             {
                 continue;
             }
 
             var results = await target.UpdateUsersAsync([.. held.Writes.Select(write => write.Update!)], held.Guard);
-            await ApplyResultsAsync(held.Writes, results, RunCounter.Kind.Updated, counter, held.Guard);
+            await ApplyResultsAsync(held.Writes, results, write => Planned(write, RunCounter.Kind.Updated), counter, held.Guard);
         }
     }
 
@@ -190,18 +192,19 @@ public sealed class OutboundRuleResync(
     {
         foreach (var chunk in closes.Chunk(WriteChunk))
         {
-            await using var held = await LockAsync(rule, chunk, counter, ct);
+            await using var held = await LockAsync(rule, chunk, _ => RunCounter.Kind.Closed, counter, ct);
             if (held.Writes.Count == 0)
             {
                 continue;
             }
 
             var results = await target.CloseUsersAsync([.. held.Writes.Select(write => write.ExistingDocusignUserId!)], held.Guard);
-            await ApplyResultsAsync(held.Writes, results, RunCounter.Kind.Deleted, counter, held.Guard);
+            await ApplyResultsAsync(held.Writes, results, _ => RunCounter.Kind.Closed, counter, held.Guard);
         }
     }
 
-    private async Task ApplyResultsAsync(IReadOnlyList<PlannedUserWrite> writes, IReadOnlyList<DocusignUserChangeResult> results, RunCounter.Kind kind, RunCounter counter, CancellationToken ct)
+    private async Task ApplyResultsAsync(
+        IReadOnlyList<PlannedUserWrite> writes, IReadOnlyList<DocusignUserChangeResult> results, Func<PlannedUserWrite, RunCounter.Kind> kind, RunCounter counter, CancellationToken ct)
     {
         // Bulk answers come per item; match by userId rather than position in case Docusign reorders them.
         var byId = results.GroupBy(result => result.UserId, StringComparer.OrdinalIgnoreCase).ToDictionary(group => group.Key, group => group.First(), StringComparer.OrdinalIgnoreCase);
@@ -215,7 +218,7 @@ public sealed class OutboundRuleResync(
 
             await SaveLinkAsync(write.Subject, write.ExistingDocusignUserId!, write.Mapped.Email, write.Hash, ct);
             await RecordAsync(write.Subject, SyncOutcome.Success, null, null, counter, ct);
-            counter.Add(kind);
+            counter.Add(kind(write));
         }
     }
 
@@ -224,7 +227,9 @@ public sealed class OutboundRuleResync(
     {
         foreach (var candidates in stale.Chunk(WriteChunk))
         {
-            await using var held = await LockAsync(rule, candidates, link => (new ResyncSubject(rule.Name, link.PingOneUserId, link.Email, link.SourceVersion), link), plannedInScope: false, counter, ct);
+            await using var held = await LockAsync(
+                rule, candidates, link => (new ResyncSubject(rule.Name, link.PingOneUserId, link.Email, link.SourceVersion), link), plannedInScope: false,
+                _ => close ? RunCounter.Kind.Closed : RunCounter.Kind.Skipped, counter, ct);
             var chunk = held.Writes;
             if (chunk.Count == 0)
             {
@@ -249,14 +254,16 @@ public sealed class OutboundRuleResync(
                 foreach (var link in closed)
                 {
                     await ForgetAsync(rule, link, writing);
-                    counter.Add(RunCounter.Kind.Deleted);
+                    counter.Add(RunCounter.Kind.Closed);
                 }
             }
             else
             {
                 foreach (var link in chunk)
                 {
+                    // Out of scope and left in Docusign ('Enable users deprovision' off): nothing written there.
                     await ForgetAsync(rule, link, writing);
+                    counter.Add(RunCounter.Kind.Skipped);
                 }
             }
         }
@@ -274,8 +281,15 @@ public sealed class OutboundRuleResync(
     /// the event path applied a state at least as new, and acting on the plan now could undo it (or create twice).
     /// </summary>
     /// <param name="plannedInScope">What the plan decided of the chunk's users' scope, re-checked where links cannot tell.</param>
+    /// <param name="planned">What the run counts a user as when it does what the plan says.</param>
     private async Task<HeldUsers<T>> LockAsync<T>(
-        CompiledOutboundRule rule, IReadOnlyList<T> chunk, Func<T, (ResyncSubject Subject, UserLink? SeenLink)> describe, bool plannedInScope, RunCounter counter, CancellationToken ct)
+        CompiledOutboundRule rule,
+        IReadOnlyList<T> chunk,
+        Func<T, (ResyncSubject Subject, UserLink? SeenLink)> describe,
+        bool plannedInScope,
+        Func<T, RunCounter.Kind> planned,
+        RunCounter counter,
+        CancellationToken ct)
     {
         // HeldLease holds each user under an id of its own, so the event consumer of this same process is still excluded.
         var held = new HeldUsers<T>(ct);
@@ -287,7 +301,9 @@ public sealed class OutboundRuleResync(
                 store.Leases, name, $"{instance.Id}/resync", leaseTimes.Value.ResyncUserTtl, leaseTimes.Value.ResyncUserWait, time, logger, ct);
             if (lease is null)
             {
-                counter.Add(RunCounter.Kind.Skipped);
+                // A live change holds the user (a batch of new users' events holds them all through its bulk create):
+                // the run leaves it, and counts what the change did once the run's writes are done.
+                counter.Busy.Add(new BusyUser(subject.PingOneUserId, seen, planned(item)));
                 continue;
             }
 
@@ -297,7 +313,16 @@ public sealed class OutboundRuleResync(
             // membership change moves a user in or out of scope without touching updatedAt, so a relinked user's link
             // can look unchanged. For unlinked users and for deprovisions, PingOne is asked again.
             var confirm = !plannedInScope || (seen is null && link is null);
-            if (ChangedSince(seen, link) || (confirm && !await StillPlannedAsync(rule, subject, plannedInScope, ct)))
+            if (ChangedSince(seen, link))
+            {
+                // A live event applied the user while the run was under way (a new rule's first resync races the events
+                // of every user being created): the user was written during the run, so it counts as what was written,
+                // not as skipped. Counted here only: the event path counts into no run.
+                counter.Add(AppliedMeanwhile(planned(item), seen, link));
+                continue;
+            }
+
+            if (confirm && !await StillPlannedAsync(rule, subject, plannedInScope, ct))
             {
                 counter.Add(RunCounter.Kind.Skipped);
                 continue;
@@ -323,15 +348,44 @@ public sealed class OutboundRuleResync(
                 || !string.Equals(seen.AppliedHash, now.AppliedHash, StringComparison.Ordinal)
                 || seen.SourceVersion != now.SourceVersion));
 
-    private Task<HeldUsers<PlannedUserWrite>> LockAsync(CompiledOutboundRule rule, IReadOnlyList<PlannedUserWrite> chunk, RunCounter counter, CancellationToken ct) =>
-        LockAsync(rule, chunk, write => (write.Subject, write.SeenLink), plannedInScope: true, counter, ct);
+    /// <summary>
+    /// The users a live change held when the run came to them: counted as what that change wrote when their link moved
+    /// since the plan, otherwise as skipped (the run wrote nothing, and a change still under way is not known yet).
+    /// Only read, never written, so no lease is needed.
+    /// </summary>
+    private async Task CountBusyAsync(CompiledOutboundRule rule, RunCounter counter, CancellationToken ct)
+    {
+        foreach (var busy in counter.Busy)
+        {
+            var link = await store.UserLinks.GetAsync(rule.Name, busy.PingOneUserId, ct);
+            counter.Add(ChangedSince(busy.SeenLink, link) ? AppliedMeanwhile(busy.Planned, busy.SeenLink, link) : RunCounter.Kind.Skipped);
+        }
+
+        counter.Busy.Clear();
+    }
+
+    /// <summary>What the link now says the event path did, told apart with the help of what the plan was going to do.</summary>
+    private static RunCounter.Kind AppliedMeanwhile(RunCounter.Kind planned, UserLink? seen, UserLink? now) =>
+        now is null ? RunCounter.Kind.Closed
+        : seen is null ? (planned == RunCounter.Kind.Adopted ? RunCounter.Kind.Adopted : RunCounter.Kind.Created)
+        : planned == RunCounter.Kind.Closed ? RunCounter.Kind.Closed : RunCounter.Kind.Updated;
+
+    /// <summary>A write to a Docusign user the rule had not linked takes it over; one it had linked is <paramref name="otherwise"/>.</summary>
+    private static RunCounter.Kind Planned(PlannedUserWrite write, RunCounter.Kind otherwise) =>
+        write.SeenLink is null && write.ExistingDocusignUserId is not null ? RunCounter.Kind.Adopted
+        : otherwise == RunCounter.Kind.Created && write.ExistingDocusignUserId is not null ? RunCounter.Kind.Updated
+        : otherwise;
+
+    private Task<HeldUsers<PlannedUserWrite>> LockAsync(
+        CompiledOutboundRule rule, IReadOnlyList<PlannedUserWrite> chunk, Func<PlannedUserWrite, RunCounter.Kind> planned, RunCounter counter, CancellationToken ct) =>
+        LockAsync(rule, chunk, write => (write.Subject, write.SeenLink), plannedInScope: true, planned, counter, ct);
 
     /// <summary>Users that need no Docusign write: their link and ledger outcome, under their lease like any write.</summary>
     private async Task SettleAsync(CompiledOutboundRule rule, IReadOnlyList<PlannedUserSettle> settles, RunCounter counter, CancellationToken ct)
     {
         foreach (var chunk in settles.Chunk(WriteChunk))
         {
-            await using var held = await LockAsync(rule, chunk, settle => (settle.Subject, settle.SeenLink), plannedInScope: true, counter, ct);
+            await using var held = await LockAsync(rule, chunk, settle => (settle.Subject, settle.SeenLink), plannedInScope: true, Settled, counter, ct);
             foreach (var settle in held.Writes)
             {
                 if (settle.DocusignUserId is not null)
@@ -339,10 +393,20 @@ public sealed class OutboundRuleResync(
                     await SaveLinkAsync(settle.Subject, settle.DocusignUserId, settle.Email!, settle.LinkHash!, held.Guard);
                 }
 
+                // RecordAsync counts the users not written (Skipped) and those that failed; the rest were already right.
                 await RecordAsync(settle.Subject, settle.Outcome, settle.ErrorCode, settle.ErrorMessage, counter, held.Guard);
+                if (settle.Outcome == SyncOutcome.Success)
+                {
+                    counter.Add(Settled(settle));
+                }
             }
         }
     }
+
+    private static RunCounter.Kind Settled(PlannedUserSettle settle) =>
+        settle.Outcome != SyncOutcome.Success ? RunCounter.Kind.Skipped
+        : settle.Adopts ? RunCounter.Kind.Adopted
+        : RunCounter.Kind.Unchanged;
 
     private async Task SaveLinkAsync(ResyncSubject subject, string docusignUserId, string email, string hash, CancellationToken ct) =>
         await store.UserLinks.UpsertAsync(new UserLink(subject.RuleName, subject.PingOneUserId, docusignUserId, email, hash, subject.Version, time.GetUtcNow()), ct);

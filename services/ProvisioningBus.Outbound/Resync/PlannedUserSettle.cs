@@ -6,6 +6,7 @@ namespace ProvisioningBus.Outbound.Resync;
 /// <summary>
 /// A user that needs no Docusign write: only its ledger outcome and, when <see cref="DocusignUserId"/> is set, its link.
 /// </summary>
+/// <param name="Adopts">An unlinked Docusign user that already matches is linked (counted as adopted, not unchanged).</param>
 public sealed record PlannedUserSettle(
     ResyncSubject Subject,
     UserLink? SeenLink,
@@ -14,4 +15,5 @@ public sealed record PlannedUserSettle(
     string? ErrorMessage,
     string? DocusignUserId,
     string? Email,
-    string? LinkHash);
+    string? LinkHash,
+    bool Adopts = false);

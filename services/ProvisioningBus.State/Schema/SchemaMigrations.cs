@@ -148,5 +148,6 @@ internal static class SchemaMigrations
         RuleEndpointsMigration.Migration,
         IncrementalPollMigration.Migration,
         ProvisioningLogMigration.Migration,
+        RunCountsMigration.Migration,
     ];
 }

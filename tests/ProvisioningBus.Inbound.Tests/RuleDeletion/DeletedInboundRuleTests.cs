@@ -23,7 +23,7 @@ public sealed class DeletedInboundRuleTests(RabbitMqFixture broker)
         Assert.Contains(scenario.PingOne.State.Users(), user => user.Id == bystander.Id);
         await AssertNothingStoredAsync(worker);
         var runs = await worker.RunsAsync();
-        Assert.Contains(runs, run => run.Kind == SyncRunKind.RuleDeletion && run.Status == SyncRunStatus.Succeeded && run.Counts.Deleted == provisioned);
+        Assert.Contains(runs, run => run.Kind == SyncRunKind.RuleDeletion && run.Status == SyncRunStatus.Succeeded && run.Counts.Closed == provisioned);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class DeletedInboundRuleTests(RabbitMqFixture broker)
         await WaitForgottenAsync(workers[0]);
         Assert.Empty(scenario.ProvisionedInPingOne());
         var deletions = (await workers[1].RunsAsync()).Where(run => run.Kind == SyncRunKind.RuleDeletion).ToList();
-        Assert.Equal(provisioned, Assert.Single(deletions).Counts.Deleted);
+        Assert.Equal(provisioned, Assert.Single(deletions).Counts.Closed);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class OutboundMassDeletionGuardTests(RabbitMqFixture broker)
         Assert.Equal(HttpStatusCode.OK, approval.StatusCode);
         Assert.Contains("a full resync applies them", await approval.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var approved = await WaitForRunAsync(testbed, Rule, again.RunId, SyncRunStatus.Succeeded, "the approved resync closes the users");
-        Assert.Equal(4L, approved.Counts.Deleted);
+        Assert.Equal(4L, approved.Counts.Closed);
         foreach (var user in users)
         {
             Assert.Equal("Closed", Assert.Single(testbed.UsersByEmail(Rule, user.Email!)).UserStatus);

@@ -44,7 +44,7 @@ public sealed class ResyncAndLifecycleTests(RabbitMqFixture broker, ITestOutputH
             "the requested full resync completes");
         Assert.Equal(SyncRunStatus.Succeeded, run!.Status);
         output.WriteLine($"resync counts: {run.Counts}");
-        Assert.Equal((1L, 1L, 1L), (run.Counts.Created, run.Counts.Updated, run.Counts.Deleted));
+        Assert.Equal(new SyncRunCounts { Created = 1, Updated = 1, Closed = 1 }, run.Counts);
         Assert.Equal("Director", Assert.Single(testbed.UsersByEmail(Rule, kept.Email!)).JobTitle);
         Assert.Equal("ActivationSent", Assert.Single(testbed.UsersByEmail(Rule, added.Email!)).UserStatus);
         Assert.Equal("Closed", Assert.Single(testbed.UsersByEmail(Rule, removed.Email!)).UserStatus);
@@ -152,7 +152,7 @@ public sealed class ResyncAndLifecycleTests(RabbitMqFixture broker, ITestOutputH
         Assert.Empty(await ToListAsync(testbed.Store.UserLinks.ListByRuleAsync(Deprovisions, default)));
         Assert.Empty(await ToListAsync(testbed.Store.UserLinks.ListByRuleAsync(Keeps, default)));
         var run = await testbed.Store.SyncRuns.GetLatestAsync(Deprovisions, default);
-        Assert.Equal((SyncRunKind.RuleDeletion, SyncRunStatus.Succeeded, 3L), (run!.Kind, run.Status, run.Counts.Deleted));
+        Assert.Equal((SyncRunKind.RuleDeletion, SyncRunStatus.Succeeded, 3L), (run!.Kind, run.Status, run.Counts.Closed));
     }
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)

@@ -77,7 +77,9 @@ public sealed class StatusCommandTests
         {
             var run = Guid.NewGuid();
             await seeded.Store().SyncRuns.StartAsync(run, "people", SyncRunKind.FullResync, DateTimeOffset.UtcNow, CancellationToken.None);
-            await seeded.Store().SyncRuns.CompleteAsync(run, SyncRunStatus.Failed, SyncRunCounts.None, "Docusign answered 401", DateTimeOffset.UtcNow, CancellationToken.None);
+            await seeded.Store().SyncRuns.CompleteAsync(
+                run, SyncRunStatus.Failed, new SyncRunCounts { Created = 3, Adopted = 2, Updated = 1, Unchanged = 7, Closed = 1, Skipped = 4, Failed = 5 },
+                "Docusign answered 401", DateTimeOffset.UtcNow, CancellationToken.None);
             await seeded.StopAsync();
         }
 
@@ -86,5 +88,7 @@ public sealed class StatusCommandTests
         var usersRow = Assert.Single(table.Output.Split('\n'), line => line.Contains(" users ", StringComparison.Ordinal));
         Assert.Equal("Failed", usersRow.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2]);
         Assert.EndsWith("last FullResync run failed: Docusign answered 401", usersRow.TrimEnd(), StringComparison.Ordinal);
+        var lastRun = Assert.Single(table.Output.Split('\n'), line => line.StartsWith("  rule people: FullResync Failed", StringComparison.Ordinal));
+        Assert.EndsWith(": created 3, adopted 2, updated 1, unchanged 7, closed 1, skipped 4, failed 5", lastRun.TrimEnd(), StringComparison.Ordinal);
     }
 }
