@@ -44,6 +44,32 @@ public sealed class ProvisioningLogStoreTests(PostgresDatabase postgres) : IClas
 
     [Theory]
     [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
+    public async Task A_batch_larger_than_one_statement_is_written_whole_and_once(StoreEngine engine)
+    {
+        await using var test = await TestStore.CreateAsync(engine, postgres);
+        var at = test.Clock.GetUtcNow();
+        // More rows than one SQLite statement takes, and than one PostgreSQL statement takes: written in several.
+        var entries = Enumerable.Range(0, 1_234).Select(i => Entry(at.AddMilliseconds(i), "bulk", $"u{i}", $"user {i}", "create", ProvisioningLogValues.Success)).ToList();
+
+        await test.Store.ProvisioningLog.AppendManyAsync(entries, test.Ct);
+        await test.Store.ProvisioningLog.AppendManyAsync(entries[..100], test.Ct);
+
+        var ids = new List<string>();
+        for (var offset = 0; ; offset += ProvisioningLogQuery.MaxLimit)
+        {
+            var page = await test.Store.ProvisioningLog.QueryAsync(new ProvisioningLogQuery("bulk", Offset: offset, Limit: ProvisioningLogQuery.MaxLimit), test.Ct);
+            ids.AddRange(page.Entries.Select(entry => entry.EntityId));
+            if (page.NextOffset is null)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(entries.Select(entry => entry.EntityId).Reverse(), ids);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreEngines.All), MemberType = typeof(StoreEngines))]
     public async Task Changes_are_counted_per_minute_and_outcome(StoreEngine engine)
     {
         await using var test = await TestStore.CreateAsync(engine, postgres);
