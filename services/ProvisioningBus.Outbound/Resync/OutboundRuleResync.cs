@@ -253,7 +253,7 @@ public sealed class OutboundRuleResync(
                 await memberships.RemoveAsync(rule.Name, target, closed, writing);
                 foreach (var link in closed)
                 {
-                    await ForgetAsync(rule, link, writing);
+                    await ForgetAsync(rule, link, closed: true, writing);
                     counter.Add(RunCounter.Kind.Closed);
                 }
             }
@@ -262,17 +262,27 @@ public sealed class OutboundRuleResync(
                 foreach (var link in chunk)
                 {
                     // Out of scope and left in Docusign ('Enable users deprovision' off): nothing written there.
-                    await ForgetAsync(rule, link, writing);
+                    await ForgetAsync(rule, link, closed: false, writing);
                     counter.Add(RunCounter.Kind.Skipped);
                 }
             }
         }
     }
 
-    private async Task ForgetAsync(CompiledOutboundRule rule, UserLink link, CancellationToken ct)
+    /// <param name="closed">The user was closed in Docusign; otherwise only unlinked ('Enable users deprovision' off).</param>
+    private async Task ForgetAsync(CompiledOutboundRule rule, UserLink link, bool closed, CancellationToken ct)
     {
         await store.UserLinks.DeleteAsync(rule.Name, link.PingOneUserId, ct);
-        await store.Ledger.DeleteAsync(rule.Name, EntityKind.User, link.PingOneUserId, ct);
+        // Forgotten with the outcome that says why, so the provisioning log keeps the close or unlink the ledger drops.
+        await store.Ledger.ForgetManyAsync(
+        [
+            new EntityOutcome(
+                rule.Name, EntityKind.User, link.PingOneUserId, link.Email, closed ? SyncOutcome.Success : SyncOutcome.Skipped, null,
+                closed ? null : "left the rule's scope; deprovisioning is off, so the Docusign user is kept", time.GetUtcNow())
+            {
+                Change = closed ? ResyncChangeDetail.Close : ResyncChangeDetail.Unlink,
+            },
+        ], ct);
     }
 
     /// <summary>

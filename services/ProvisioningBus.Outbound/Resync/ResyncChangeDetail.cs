@@ -14,6 +14,9 @@ public static class ResyncChangeDetail
     /// <summary>A close of a linked user gone from scope (the plan's deprovision).</summary>
     public static ChangeDetail Close { get; } = new("close") { Reason = Reason };
 
+    /// <summary>A linked user gone from scope and left in Docusign (deprovisioning off): only the link goes.</summary>
+    public static ChangeDetail Unlink { get; } = new("unlink") { Reason = Reason };
+
     public static ChangeDetail For(OutboundUserAction action) =>
         new(ActionName(action.Kind))
         {

@@ -1,7 +1,9 @@
 using PingOne.Emulator.Directory;
 using ProvisioningBus.Contracts;
 using ProvisioningBus.IntegrationTests.Infrastructure;
+using ProvisioningBus.Outbound.Resync;
 using ProvisioningBus.State.Ledger;
+using ProvisioningBus.State.Log;
 using ProvisioningBus.State.Runs;
 using Xunit.Abstractions;
 
@@ -70,6 +72,13 @@ public sealed class ResyncRunCountsTests(RabbitMqFixture broker, ITestOutputHelp
         // 2 linked and unchanged, 1 linked and renamed, 1 linked that left the scope, 3 new, 2 found in Docusign by
         // email; the 2 users never in scope are no business of the rule.
         Assert.Equal(new SyncRunCounts { Created = 3, Adopted = 2, Updated = 1, Unchanged = 2, Closed = 1 }, run.Counts);
+        // The close is in the provisioning log too, though the ledger forgets the user.
+        var closeLine = await Eventually.MatchesAsync<ProvisioningLogEntry?>(
+            async () => (await testbed.Store.ProvisioningLog.QueryAsync(new ProvisioningLogQuery(Rule, linked[3].Id), default)).Entries.FirstOrDefault(entry => entry.Action == "close"),
+            entry => entry is not null,
+            TimeSpan.FromSeconds(30),
+            "the resync's close of the user who left the scope is logged");
+        Assert.Equal((ProvisioningLogValues.Success, ResyncChangeDetail.Reason), (closeLine!.Outcome, closeLine.Reason));
         for (var i = 0; i < existing.Count; i++)
         {
             var user = Assert.Single(testbed.UsersByEmail(Rule, adopted[i].Email!));
