@@ -60,9 +60,17 @@ public sealed class ThroughputAndLatencySection : IBenchmarkSection
         run.ReportLogs("1–2");
 
         // The same pipeline on the other stores, and with the provisioning log off (issue 14: the log may cost at most
-        // 10 % of the throughput): each "off" run follows the "on" run of its store, so the pair shares the machine's mood.
-        var logOn = new Dictionary<StoreKind, double> { [StoreKind.Sqlite] = rate };
-        foreach (var (store, logOff) in new[] { (StoreKind.Sqlite, true), (StoreKind.Postgres, false), (StoreKind.Postgres, true), (StoreKind.SqliteOnTmpfs, false) })
+        // 10 % of the throughput). Later runs of a process measure faster than earlier ones, so each store runs log on,
+        // off, then on again, and the "off" run is compared with the mean of the two "on" runs around it.
+        var logOn = new Dictionary<StoreKind, List<double>> { [StoreKind.Sqlite] = [rate] };
+        var logOffRate = new Dictionary<StoreKind, double>();
+        var variants = new[]
+        {
+            (StoreKind.Sqlite, LogOff: true), (StoreKind.Sqlite, LogOff: false),
+            (StoreKind.Postgres, LogOff: false), (StoreKind.Postgres, LogOff: true), (StoreKind.Postgres, LogOff: false),
+            (StoreKind.SqliteOnTmpfs, LogOff: false),
+        };
+        foreach (var (store, logOff) in variants)
         {
             if ((store == StoreKind.Postgres && !StateDatabase.PostgresAvailable) || (store == StoreKind.SqliteOnTmpfs && !StateDatabase.TmpfsAvailable))
             {
@@ -72,24 +80,22 @@ public sealed class ThroughputAndLatencySection : IBenchmarkSection
             var options = new DeploymentOptions { Store = store, Settings = logOff ? ProvisioningLogOff : new Dictionary<string, string?>() };
             await using var deployment = await OutboundDeployment.StartAsync(run.Broker, options, run.Logs, ct);
             var variant = await MeasurePipelineAsync(run, deployment, store, n, timeout, ct);
-            if (store == StoreKind.Postgres && !logOff)
-            {
-                await MeasureLatencyAsync(run, deployment, store, bare, ct);
-            }
-
+            run.ReportLogs($"1 {store}{(logOff ? ", log off" : "")}");
             if (logOff)
             {
-                run.Table.Add(new ResultRow(
-                    "1", $"Throughput with the provisioning log off, store on {StoreName(store)}",
-                    Format.Rate(variant, "changes"),
-                    $"log on {Format.Rate(logOn[store], "changes")}",
-                    Format.Ratio(logOn[store] / variant),
-                    "log on ≥ 0.90 of off",
-                    logOn[store] >= 0.9 * variant));
+                logOffRate[store] = variant;
+                continue;
             }
-            else
+
+            var onRuns = logOn.TryGetValue(store, out var runs) ? runs : logOn[store] = [];
+            onRuns.Add(variant);
+            if (onRuns.Count == 1)
             {
-                logOn[store] = variant;
+                if (store == StoreKind.Postgres)
+                {
+                    await MeasureLatencyAsync(run, deployment, store, bare, ct);
+                }
+
                 run.Table.Add(new ResultRow(
                     "1", $"Throughput, same run with the store on {StoreName(store)}",
                     Format.Rate(variant, "changes"),
@@ -98,8 +104,18 @@ public sealed class ThroughputAndLatencySection : IBenchmarkSection
                     "(profiling)",
                     null));
             }
-
-            run.ReportLogs($"1 {store}{(logOff ? ", log off" : "")}");
+            else if (logOffRate.TryGetValue(store, out var off))
+            {
+                var on = onRuns.Average();
+                run.Table.Add(new ResultRow(
+                    "1", $"Throughput with the provisioning log on (mean of the runs before and after) vs off, store on {StoreName(store)}",
+                    Format.Rate(on, "changes"),
+                    $"log off {Format.Rate(off, "changes")}",
+                    Format.Ratio(on / off),
+                    "log on ≥ 0.90 of off",
+                    on >= 0.9 * off));
+                run.Table.Note($"1 ({store}): log on {string.Join(" / ", onRuns.Select(r => Format.Rate(r, "changes")))}, off between them {Format.Rate(off, "changes")}.");
+            }
         }
     }
 
