@@ -1,5 +1,6 @@
 using ProvisioningBus.Docusign;
 using ProvisioningBus.Outbound.Groups;
+using ProvisioningBus.Outbound.Resync;
 
 namespace ProvisioningBus.Outbound.UnitTests;
 
@@ -24,9 +25,9 @@ public sealed class GroupChangeDetailTests
     public void A_failed_group_change_carries_the_status_Docusign_answered()
     {
         var refused = GroupChangeDetail.Failed(delete: true, "event-2", new DocusignApiException(System.Net.HttpStatusCode.BadRequest, "INVALID_GROUP_ID", "no such group", "DELETE", "/groups"));
-        var unanswered = GroupChangeDetail.Failed(delete: false, null, new GroupProvisioningException("BUILT_IN_GROUP", "built in"), GroupChangeDetail.ResyncReason);
+        var unanswered = GroupChangeDetail.Failed(delete: false, null, new GroupProvisioningException("BUILT_IN_GROUP", "built in"), ResyncChangeDetail.Reason);
 
         Assert.Equal(("delete", "event-2", (int?)400), (refused.Action, refused.EventId, refused.CallStatus));
-        Assert.Equal(("apply", (int?)null, GroupChangeDetail.ResyncReason), (unanswered.Action, unanswered.CallStatus, unanswered.Reason));
+        Assert.Equal(("apply", (int?)null, ResyncChangeDetail.Reason), (unanswered.Action, unanswered.CallStatus, unanswered.Reason));
     }
 }

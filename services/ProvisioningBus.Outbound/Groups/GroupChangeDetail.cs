@@ -12,14 +12,11 @@ public static class GroupChangeDetail
     /// <summary>The Docusign attribute a create or a rename writes.</summary>
     public const string NameAttribute = "groupName";
 
-    /// <summary>Why a change no event triggered was made.</summary>
-    public const string ResyncReason = "resync";
-
     /// <summary>The group's own line for a batch of membership changes (each add and remove also has its own line).</summary>
     public static ChangeDetail Members { get; } = new("update") { ChangedAttributes = ["members"] };
 
     /// <summary>The detail of an applied (or skipped) change.</summary>
-    /// <param name="eventId">The PingOne event's id; null for a resync (<paramref name="reason"/> then says so).</param>
+    /// <param name="eventId">The PingOne event's id; null for a resync (<paramref name="reason"/> then says so: <see cref="Resync.ResyncChangeDetail.Reason"/>).</param>
     public static ChangeDetail For(GroupChangeOutcome outcome, string? eventId, string? reason = null) =>
         new(ActionName(outcome))
         {

@@ -1,5 +1,6 @@
 using ProvisioningBus.Core.Failures;
 using ProvisioningBus.Docusign;
+using ProvisioningBus.Outbound.Resync;
 using ProvisioningBus.Outbound.Rules;
 using ProvisioningBus.PingOne;
 using ProvisioningBus.PingOne.Groups;
@@ -61,7 +62,7 @@ public sealed class GroupResync(
             {
                 failed.Add(pingOneGroupId);
                 var name = (await store.GroupLinks.GetAsync(rule.Name, pingOneGroupId, cancellationToken))?.Name ?? pingOneGroupId;
-                await ledger.FailedAsync(rule, pingOneGroupId, name, failure, GroupChangeDetail.Failed(false, null, failure, GroupChangeDetail.ResyncReason), cancellationToken);
+                await ledger.FailedAsync(rule, pingOneGroupId, name, failure, GroupChangeDetail.Failed(false, null, failure, ResyncChangeDetail.Reason), cancellationToken);
                 logger.LogWarning("Rule {Rule}: resync of PingOne group {PingOneGroupId} failed: {Reason}", rule.Name, pingOneGroupId, FailureClassifier.Classify(failure).Message);
             }
         }
@@ -88,7 +89,7 @@ public sealed class GroupResync(
             if (await provisioner.DeleteAsync(rule, pingOneGroupId, cancellationToken) == GroupChangeOutcome.Deleted)
             {
                 tally.Deleted++;
-                await ledger.ForgetAsync(rule, pingOneGroupId, name, GroupChangeOutcome.Deleted, null, GroupChangeDetail.ResyncReason, cancellationToken);
+                await ledger.ForgetAsync(rule, pingOneGroupId, name, GroupChangeOutcome.Deleted, null, ResyncChangeDetail.Reason, cancellationToken);
             }
             else
             {
@@ -151,11 +152,11 @@ public sealed class GroupResync(
         {
             await ledger.FailedAsync(
                 rule, pingOneGroupId, link.Name, errors[0].ErrorCode ?? "UNKNOWN", $"{errors[0].Message} ({errors.Count} memberships failed)",
-                GroupChangeDetail.For(outcome, null, GroupChangeDetail.ResyncReason), cancellationToken);
+                GroupChangeDetail.For(outcome, null, ResyncChangeDetail.Reason), cancellationToken);
         }
         else
         {
-            await ledger.SucceededAsync(rule, pingOneGroupId, link.Name, GroupChangeDetail.For(outcome, null, GroupChangeDetail.ResyncReason), cancellationToken);
+            await ledger.SucceededAsync(rule, pingOneGroupId, link.Name, GroupChangeDetail.For(outcome, null, ResyncChangeDetail.Reason), cancellationToken);
         }
     }
 

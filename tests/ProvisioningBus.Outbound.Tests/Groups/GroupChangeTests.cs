@@ -1,4 +1,5 @@
 using ProvisioningBus.Outbound.Groups;
+using ProvisioningBus.Outbound.Resync;
 using ProvisioningBus.Outbound.Tests.Infrastructure;
 using ProvisioningBus.State.Ledger;
 using ProvisioningBus.State.Log;
@@ -63,7 +64,7 @@ public sealed class GroupChangeTests
         Assert.Equal([GroupChangeDetail.NameAttribute], rename.ChangedAttributes);
         Assert.False(string.IsNullOrEmpty(rename.EventId), "the rename names its PingOne event");
         Assert.Equal([GroupChangeDetail.NameAttribute], create.ChangedAttributes);
-        Assert.Equal((null, GroupChangeDetail.ResyncReason), (create.EventId, create.Reason));
+        Assert.Equal((null, ResyncChangeDetail.Reason), (create.EventId, create.Reason));
         Assert.Empty(unchanged.ChangedAttributes);
         Assert.False(string.IsNullOrEmpty(unchanged.EventId), "the create event names its PingOne event");
         Assert.NotEqual(unchanged.EventId, rename.EventId);
