@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ProvisioningBus.Core.Connections;
+using ProvisioningBus.Docusign;
 using ProvisioningBus.State;
 
 namespace ProvisioningBus.Gateway.Status;
@@ -24,7 +25,9 @@ public sealed class DocusignBudgetHistory(IConfiguration configuration, IProvisi
         var now = time.GetUtcNow();
         foreach (var section in configuration.GetSection("Docusign:Connections").GetChildren())
         {
-            if (section["AccountId"] is not { Length: > 0 } accountId)
+            // The options the workers bind, so the burst window (and its default) is the one they pace by.
+            var options = section.Get<DocusignConnectionOptions>() ?? new DocusignConnectionOptions();
+            if (options.AccountId is not { Length: > 0 } accountId)
             {
                 continue;
             }
@@ -35,8 +38,7 @@ public sealed class DocusignBudgetHistory(IConfiguration configuration, IProvisi
                 continue;
             }
 
-            var burstWindow = section.GetValue("BurstWindow", TimeSpan.FromSeconds(30));
-            var remaining = await StoreBackedDocusignAccountBudget.ReadRemainingAsync(store.SharedCounters, accountId, burstWindow, now, ct);
+            var remaining = await StoreBackedDocusignAccountBudget.ReadRemainingAsync(store.SharedCounters, accountId, options.BurstWindow, now, ct);
             // Until a worker's call was answered the limits are unknown: there is nothing to draw yet.
             if (remaining.HourlyLimit is not null || remaining.BurstLimit is not null)
             {
