@@ -251,38 +251,34 @@ public sealed class OutboundRuleResync(
 
                 var closed = chunk.Where(link => !failed.Contains(link.DocusignUserId)).ToList();
                 await memberships.RemoveAsync(rule.Name, target, closed, writing);
-                foreach (var link in closed)
-                {
-                    await ForgetAsync(rule, link, closed: true, writing);
-                    counter.Add(RunCounter.Kind.Closed);
-                }
+                await ForgetAsync(rule, closed, closed: true, writing);
+                counter.Add(RunCounter.Kind.Closed, closed.Count);
             }
             else
             {
-                foreach (var link in chunk)
-                {
-                    // Out of scope and left in Docusign ('Enable users deprovision' off): nothing written there.
-                    await ForgetAsync(rule, link, closed: false, writing);
-                    counter.Add(RunCounter.Kind.Skipped);
-                }
+                // Out of scope and left in Docusign ('Enable users deprovision' off): nothing written there.
+                await ForgetAsync(rule, chunk, closed: false, writing);
+                counter.Add(RunCounter.Kind.Skipped, chunk.Count);
             }
         }
     }
 
-    /// <param name="closed">The user was closed in Docusign; otherwise only unlinked ('Enable users deprovision' off).</param>
-    private async Task ForgetAsync(CompiledOutboundRule rule, UserLink link, bool closed, CancellationToken ct)
+    /// <summary>The rule is done with these users (one chunk): links and ledger entries go, in one write each.</summary>
+    /// <param name="closed">The users were closed in Docusign; otherwise only unlinked ('Enable users deprovision' off).</param>
+    private async Task ForgetAsync(CompiledOutboundRule rule, IReadOnlyList<UserLink> links, bool closed, CancellationToken ct)
     {
-        await store.UserLinks.DeleteAsync(rule.Name, link.PingOneUserId, ct);
+        await store.UserLinks.DeleteManyAsync(rule.Name, [.. links.Select(link => link.PingOneUserId)], ct);
         // Forgotten with the outcome that says why, so the provisioning log keeps the close or unlink the ledger drops.
         await store.Ledger.ForgetManyAsync(
-        [
-            new EntityOutcome(
-                rule.Name, EntityKind.User, link.PingOneUserId, link.Email, closed ? SyncOutcome.Success : SyncOutcome.Skipped, null,
-                closed ? null : "left the rule's scope; deprovisioning is off, so the Docusign user is kept", time.GetUtcNow())
-            {
-                Change = closed ? ResyncChangeDetail.Close : ResyncChangeDetail.Unlink,
-            },
-        ], ct);
+            [
+                .. links.Select(link => new EntityOutcome(
+                    rule.Name, EntityKind.User, link.PingOneUserId, link.Email, closed ? SyncOutcome.Success : SyncOutcome.Skipped, null,
+                    closed ? null : "left the rule's scope; deprovisioning is off, so the Docusign user is kept", time.GetUtcNow())
+                {
+                    Change = closed ? ResyncChangeDetail.Close : ResyncChangeDetail.Unlink,
+                }),
+            ],
+            ct);
     }
 
     /// <summary>

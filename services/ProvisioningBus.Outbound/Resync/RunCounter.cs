@@ -37,6 +37,15 @@ public sealed class RunCounter
     /// <summary>Users a live change held when the run came to them; counted once the run's writes are done.</summary>
     public List<BusyUser> Busy { get; } = [];
 
+    /// <summary>Counts <paramref name="users"/> users as <paramref name="kind"/>.</summary>
+    public void Add(Kind kind, int users)
+    {
+        for (var i = 0; i < users; i++)
+        {
+            Add(kind);
+        }
+    }
+
     public void Add(Kind kind)
     {
         switch (kind)
